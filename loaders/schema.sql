@@ -1,0 +1,57 @@
+-- The store's schema. Created by loaders/store.py, the only writer; everything else reads.
+
+CREATE TABLE IF NOT EXISTS geo (
+    geo_id       VARCHAR PRIMARY KEY,  -- ISO3 for countries, 'UN' + M49 for aggregates
+    m49          INTEGER,
+    iso3         VARCHAR,
+    iso2         VARCHAR,
+    name         VARCHAR NOT NULL,
+    kind         VARCHAR NOT NULL CHECK (kind IN ('country', 'aggregate', 'subnational')),
+    un_region    VARCHAR,
+    un_subregion VARCHAR,
+    wb_region    VARCHAR,
+    income_group VARCHAR,
+    ldc          BOOLEAN,
+    lldc         BOOLEAN,
+    sids         BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS series (
+    series_code VARCHAR NOT NULL,
+    source      VARCHAR NOT NULL,      -- dataset code, see loaders/base.py DATASETS
+    indicator   VARCHAR,
+    description VARCHAR,
+    unit        VARCHAR,
+    preference  INTEGER NOT NULL,      -- lower is shown first when a series has several sources
+    load_id     INTEGER NOT NULL,
+    PRIMARY KEY (series_code, source)
+);
+
+CREATE TABLE IF NOT EXISTS observation (
+    source      VARCHAR NOT NULL,
+    series_code VARCHAR NOT NULL,
+    geo_id      VARCHAR NOT NULL,
+    year        INTEGER NOT NULL,
+    value       DOUBLE NOT NULL,
+    value_text  VARCHAR NOT NULL,      -- the value exactly as the source wrote it
+    unit        VARCHAR,
+    nature      VARCHAR,               -- C country data, CA adjusted, E estimated, M modelled, ...
+    sex VARCHAR, age VARCHAR, cause_of_death VARCHAR, disability_status VARCHAR,
+    education_level VARCHAR, grounds_of_discrimination VARCHAR, illicit_financial_flows VARCHAR,
+    location VARCHAR, name_of_international_institution VARCHAR, observation_status VARCHAR,
+    parliamentary_committees VARCHAR, population_group VARCHAR, quantile VARCHAR,
+    service_attribute VARCHAR, type_of_occupation VARCHAR,
+    load_id     INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS load_log (
+    load_id     INTEGER NOT NULL,
+    source      VARCHAR NOT NULL,      -- the loader: bundle, unsdg, worldbank, ...
+    location    VARCHAR,               -- file path or URL
+    started_at  TIMESTAMP NOT NULL,     -- UTC
+    finished_at TIMESTAMP NOT NULL,     -- UTC
+    rows_loaded BIGINT,
+    checksum    VARCHAR,               -- sha256 of the file or response bodies
+    outcome     VARCHAR NOT NULL CHECK (outcome IN ('ok', 'failed')),
+    message     VARCHAR
+);

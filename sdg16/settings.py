@@ -1,0 +1,28 @@
+"""Where things live. Every path can be overridden by an environment variable."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def db_path() -> Path:
+    """The DuckDB store (``SDG16_DB``, default ``data/sdg16.duckdb``)."""
+    return Path(os.environ.get("SDG16_DB") or ROOT / "data" / "sdg16.duckdb")
+
+
+def bundle_dir() -> Path:
+    """The read-only data bundle (``SDG16_BUNDLE``, default ``../shared/data``)."""
+    return Path(os.environ.get("SDG16_BUNDLE") or ROOT.parent / "shared" / "data")
+
+
+def catalog_path() -> Path:
+    """The indicator catalog (``SDG16_CATALOG``, default ``indicators.yaml``)."""
+    return Path(os.environ.get("SDG16_CATALOG") or ROOT / "indicators.yaml")
+
+
+def http_timeout() -> float:
+    """Seconds before an API request gives up (``SDG16_HTTP_TIMEOUT``)."""
+    return float(os.environ.get("SDG16_HTTP_TIMEOUT", "20"))
