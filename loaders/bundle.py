@@ -107,7 +107,9 @@ class BundleSource:
         def col(name: str) -> pd.Series:
             return cc[name] if name in cc.columns else pd.Series("", index=cc.index)
 
-        display = col("CLDR display name").where(col("CLDR display name") != "", cc["official_name_en"])
+        display = col("CLDR display name").where(
+            col("CLDR display name") != "", cc["official_name_en"]
+        )
         countries = pd.DataFrame(
             {
                 "geo_id": cc[iso3],
@@ -135,7 +137,9 @@ class BundleSource:
         areas_path = self._path(UN_GEO_AREAS)
         areas = read_table(areas_path, ["geo_area", "name"])
         code = pd.to_numeric(areas["geo_area"], errors="coerce")
-        problems = problems_where(areas, code.isna(), str(areas_path), "geo_area", "not an M49 code")
+        problems = problems_where(
+            areas, code.isna(), str(areas_path), "geo_area", "not an M49 code"
+        )
         if problems:
             raise LoadError(problems)
         areas = areas.assign(m49=code.astype("Int64"))
@@ -145,7 +149,9 @@ class BundleSource:
                 "geo_id": [aggregate_id(int(m)) for m in areas["m49"]],
                 "m49": areas["m49"],
                 "name": areas["name"],
-                "kind": ["subnational" if m in SUBNATIONAL_M49 else "aggregate" for m in areas["m49"]],
+                "kind": [
+                    "subnational" if m in SUBNATIONAL_M49 else "aggregate" for m in areas["m49"]
+                ],
             }
         )
         geo = pd.concat([countries, others], ignore_index=True)
@@ -175,7 +181,9 @@ class BundleSource:
         by_m49 = geo.dropna(subset=["m49"]).set_index("m49")["geo_id"]
         geo_id = m49.map(by_m49)
         unknown = ~bad_code & geo_id.isna()
-        problems += problems_where(raw, unknown, name, "geo_area_code", "unknown country or area code")
+        problems += problems_where(
+            raw, unknown, name, "geo_area_code", "unknown country or area code"
+        )
         bad_nature = ~raw["nature"].isin(NATURES)
         problems += problems_where(raw, bad_nature, name, "nature", "unknown nature code")
         empty_series = raw["series_code"].str.strip().eq("")

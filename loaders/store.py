@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+
 from loaders.base import GEO_COLUMNS, OBSERVATION_COLUMNS, PREFERENCE, Batch
 
 SCHEMA = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
@@ -131,7 +132,9 @@ class Store:
         geo = batch.geo.reindex(columns=list(GEO_COLUMNS))
         unknown_sources = set(obs["source"].unique()) - set(batch.datasets)
         if unknown_sources:
-            raise ValueError(f"{batch.source} produced rows for undeclared datasets {unknown_sources}")
+            raise ValueError(
+                f"{batch.source} produced rows for undeclared datasets {unknown_sources}"
+            )
         marks = ", ".join("?" for _ in batch.datasets)
         con.execute(f"DELETE FROM observation WHERE source IN ({marks})", list(batch.datasets))
         con.execute(f"DELETE FROM series WHERE source IN ({marks})", list(batch.datasets))
@@ -166,5 +169,17 @@ class Store:
         rows = [
             [load_id, batch.source, i.location, started, finished, i.rows, i.checksum, "ok", None]
             for i in batch.inputs
-        ] or [[load_id, batch.source, None, started, finished, len(batch.observations), None, "ok", None]]
+        ] or [
+            [
+                load_id,
+                batch.source,
+                None,
+                started,
+                finished,
+                len(batch.observations),
+                None,
+                "ok",
+                None,
+            ]
+        ]
         con.executemany("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

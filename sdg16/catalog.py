@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, model_validator
 
 from sdg16 import settings
 
@@ -71,6 +71,10 @@ class Catalog(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     indicators: list[Indicator] = Field(min_length=1)
+    _index: dict[str, tuple[Indicator, SeriesEntry]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: object, /) -> None:
+        self._index.update({s.code: (i, s) for i in self.indicators for s in i.series})
 
     @model_validator(mode="after")
     def _unique_codes(self) -> Catalog:
@@ -99,12 +103,7 @@ class Catalog(BaseModel):
         return [s for s in self.all_series() if s.key]
 
     def _series_index(self) -> dict[str, tuple[Indicator, SeriesEntry]]:
-        return _index(self)
-
-
-@cache
-def _index(catalog: Catalog) -> dict[str, tuple[Indicator, SeriesEntry]]:
-    return {s.code: (i, s) for i in catalog.indicators for s in i.series}
+        return self._index
 
 
 def _where(raw: object, loc: tuple[int | str, ...]) -> str:

@@ -1,0 +1,41 @@
+"""Overview: headline SDG 16 cards for one country or region, and data freshness."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdg16 import cards
+from sdg16.ui import cache, common, state
+
+f = state.current_filter()
+geos = cache.geographies()
+names = dict(zip(geos["geo_id"], geos["name"], strict=True))
+kinds = dict(zip(geos["geo_id"], geos["kind"], strict=True))
+options = list(geos.sort_values(["kind", "name"])["geo_id"])
+chosen = f.geo[0] if f.geo and f.geo[0] in names else "UN001"
+
+st.title("SDG 16: peace, justice and strong institutions")
+geo = st.selectbox(
+    "Country or region",
+    options,
+    index=options.index(chosen),
+    format_func=lambda g: f"{names[g]}" + ("" if kinds[g] == "country" else f" ({kinds[g]})"),
+)
+state.write_filter(f.update(geo=(geo,)))
+
+key = [s.code for s in cache.indicator_catalog().key_series()]
+built = cards.build(cache.latest(geo, tuple(key)), cache.indicator_catalog(), key, f.lang)
+st.subheader(f"Latest values: {names[geo]}")
+for row_start in range(0, len(built), 4):
+    for col, card in zip(st.columns(4), built[row_start : row_start + 4], strict=False):
+        with col.container(border=True):
+            st.metric(
+                card.title,
+                card.value,
+                delta=card.delta,
+                delta_color=card.delta_color,
+                help=f"{card.series} · {card.source}",
+            )
+            st.caption(card.note if card.year else "No data for this geography")
+
+common.freshness_and_attribution()

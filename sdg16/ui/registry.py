@@ -1,0 +1,24 @@
+"""The page registry: every page, its URL path and who may open it, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sdg16.settings import ROOT
+
+PAGES_DIR = ROOT / "pages"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    file: str
+    title: str
+    url_path: str
+    icon: str
+    section: str
+    default: bool = False
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("home.py", "Overview", "home", ":material/home:", "Indicators", default=True),
+)

@@ -1,0 +1,128 @@
+"""Start the app on a free loopback port and drive it with Debian's headless Chromium.
+
+Shared by the browser tests and ``bench/``: one way to launch, one list of Chromium flags
+(see ../shared/FIELD-NOTES.md), and a record of every request that left 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("SDG16_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_app(env: dict[str, str] | None = None, timeout_s: float = 60) -> Iterator[str]:
+    """Yield the base URL of a fresh ``streamlit run app.py`` on loopback."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    cmd += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    log_path = Path(tempfile.mkdtemp(prefix="sdg16-app-")) / "app.log"
+    with log_path.open("w") as log:  # Popen keeps its own copy of the descriptor
+        proc = subprocess.Popen(
+            cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout_s
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"app did not start:\n{log_path.read_text()}")
+            time.sleep(0.25)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@dataclass
+class PageWatch:
+    """What a page did that it should not: requests off loopback, failures, exceptions."""
+
+    offsite: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        def on_request(req) -> None:
+            host = urlparse(req.url).hostname
+            if req.url.startswith(("http:", "https:", "ws:", "wss:")) and host not in LOCAL_HOSTS:
+                self.offsite.append(req.url)
+
+        page.on("request", on_request)
+        page.on("requestfailed", lambda req: self.failed.append(f"{req.url} {req.failure}"))
+        page.on(
+            "console",
+            lambda msg: self.console_errors.append(msg.text) if msg.type == "error" else None,
+        )
+
+
+@contextmanager
+def browser(viewport: tuple[int, int] = (1280, 900)) -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": viewport[0], "height": viewport[1]},
+        )
+        try:
+            yield ctx
+        finally:
+            ctx.close()
+
+
+def settle(page, timeout_ms: int = 30000) -> None:
+    """Wait until Streamlit has finished running the script and drawing."""
+    page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
+    page.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
+        " && document.querySelector(\"[data-testid='stMain']\")",
+        timeout=timeout_ms,
+    )
+    page.wait_for_timeout(300)
+
+
+def exceptions_on(page) -> list[str]:
+    return page.locator("[data-testid='stException']").all_inner_texts()
