@@ -1,0 +1,31 @@
+# The two quick-start commands (see README): `make run` and `make test`.
+PY := .venv/bin/python
+DB ?= $(or $(SDG16_DB),data/sdg16.duckdb)
+
+.PHONY: run test lint format setup data bench
+
+setup:
+	@scripts/setup.sh
+
+data: setup
+	@test -f "$(DB)" || $(PY) -m loaders sync --source bundle
+
+run: data
+	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+
+lint: setup
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: setup
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+test:
+	@scripts/setup.sh --browser
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest
+
+bench: data
+	$(PY) -m bench

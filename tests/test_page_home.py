@@ -1,0 +1,58 @@
+"""AppTest of the overview page: real values from the store for the chosen geography."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sdg16 import catalog, formatting
+from sdg16.db import ReadOnlyDatabase
+from sdg16.queries.indicators import latest_values
+from tests.conftest import open_app
+
+
+def open_home(geo: str | None = None) -> AppTest:
+    return open_app("home", **({"geo": geo} if geo else {}))
+
+
+@pytest.mark.parametrize("geo", ["PAK", "EGY", "MEX"])
+def test_cards_show_the_stored_latest_values(store_path: Path, db: ReadOnlyDatabase, geo: str):
+    at = open_home(geo)
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    cat = catalog.get()
+    latest = latest_values(db, geo, [s.code for s in cat.key_series()], cat)
+    assert len(latest) >= 5, "the key series should mostly have data for this country"
+    for row in latest.itertuples():
+        title = cat.series(row.series).title
+        assert metrics[title] == formatting.with_unit(row.value, row.unit, short=True)
+
+
+def test_homicide_card_for_mexico_matches_the_bundle(store_path: Path) -> None:
+    at = open_home("MEX")
+    homicide = next(m for m in at.metric if m.label == "Homicide rate")
+    # 28.18 per 100,000 in 2021 in the bundle file; shown rounded to 3 significant digits.
+    assert homicide.value == "28.2 per 100k"
+    assert homicide.delta == "-1.01 since 2020"
+
+
+def test_choosing_a_country_updates_the_link(store_path: Path) -> None:
+    at = open_home("PAK")
+    at.selectbox[0].select("EGY").run()
+    assert at.query_params["geo"] == "EGY"
+    assert "Latest values: Egypt" in [s.value for s in at.subheader]
+
+
+def test_bad_geo_in_the_link_gives_a_notice_not_an_error(store_path: Path) -> None:
+    at = open_home("NOT_A_PLACE")
+    assert not at.exception
+    assert any("Ignored unknown geo" in c.value for c in at.caption)
+
+
+def test_freshness_and_attribution_are_shown(store_path: Path) -> None:
+    captions = " ".join(c.value for c in open_home("EGY").caption)
+    assert "Data freshness" in captions and "loaded 20" in captions
+    assert "UN Statistics Division, SDG Global Database" in captions
+    assert "World Bank, Worldwide Governance Indicators" in captions
