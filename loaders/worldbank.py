@@ -122,6 +122,10 @@ class WorldBankSource:
         if not isinstance(row, dict):
             problems.append(Problem(url, "row is not an object", row=i))
             return None
+        got = str((row.get("indicator") or {}).get("id") or code)
+        if got != code:
+            problems.append(Problem(url, f"asked for {code}, got {got}", row=i, field="indicator"))
+            return None
         if row.get("value") is None:
             self.skipped["null value"] += 1
             return None

@@ -41,8 +41,11 @@ def test_each_headline_is_one_value_per_geography_and_year(db: ReadOnlyDatabase)
 def test_a_mistake_is_reported_with_its_key() -> None:
     text = catalog.settings.catalog_path().read_text()
     broken = text.replace("unit: per 100,000 population", "unit: ''", 1)
-    with pytest.raises(CatalogError, match=r"indicators\[0\] \(16\.1\.1\) > series\[0\] "
-                                           r"\(VC_IHR_PSRC\) > unit"):
+    with pytest.raises(
+        CatalogError,
+        match=r"indicators\[0\] \(16\.1\.1\) > series\[0\] "
+        r"\(VC_IHR_PSRC\) > unit",
+    ):
         catalog.parse(broken)
 
 

@@ -45,15 +45,25 @@ def _bundle_rows(series: str, m49: str, years: range) -> dict[int, str]:
         return {
             int(r["year"]): r["value"]
             for r in csv.DictReader(fh)
-            if r["series_code"] == series and r["geo_area_code"] == m49
-            and r["sex"] == "BOTHSEX" and int(r["year"]) in years
+            if r["series_code"] == series
+            and r["geo_area_code"] == m49
+            and r["sex"] == "BOTHSEX"
+            and int(r["year"]) in years
         }
 
 
 def test_export_csv_matches_the_bundle_file(store_path: Path) -> None:
     out = cli(
-        "export", "--series", "VC_IHR_PSRC", "--geo", "MEX,EGY,PAK", "--from", "2010",
-        "--to", "2020", db=store_path,
+        "export",
+        "--series",
+        "VC_IHR_PSRC",
+        "--geo",
+        "MEX,EGY,PAK",
+        "--from",
+        "2010",
+        "--to",
+        "2020",
+        db=store_path,
     )
     assert out.returncode == 0, out.stderr
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
@@ -65,17 +75,36 @@ def test_export_csv_matches_the_bundle_file(store_path: Path) -> None:
 
 
 def test_export_json_keeps_wgi_values_as_written(store_path: Path) -> None:
-    out = cli("export", "--series", "RL.EST", "--geo", "AFG", "--to", "1996", "--format", "json",
-              db=store_path)
+    out = cli(
+        "export",
+        "--series",
+        "RL.EST",
+        "--geo",
+        "AFG",
+        "--to",
+        "1996",
+        "--format",
+        "json",
+        db=store_path,
+    )
     assert out.returncode == 0, out.stderr
     with (BUNDLE / WGI).open(encoding="utf-8") as fh:
         expected = next(
-            r["value"] for r in csv.DictReader(fh)
+            r["value"]
+            for r in csv.DictReader(fh)
             if r["iso3"] == "AFG" and r["indicator_code"] == "RL.EST" and r["year"] == "1996"
         )
     assert json.loads(out.stdout) == [
-        {"series": "RL.EST", "iso3": "AFG", "geo_name": "Afghanistan", "year": 1996,
-         "value": expected, "unit": "INDEX", "nature": "E", "source": "wgi-bundle"}
+        {
+            "series": "RL.EST",
+            "iso3": "AFG",
+            "geo_name": "Afghanistan",
+            "year": 1996,
+            "value": expected,
+            "unit": "INDEX",
+            "nature": "E",
+            "source": "wgi-bundle",
+        }
     ]
 
 

@@ -31,16 +31,35 @@ def test_round_trip_reopens_the_same_view() -> None:
 
 
 def test_contract_parameter_names() -> None:
-    params = Filter(series="RL.EST", geo=("MEX",), year_from=2000, year_to=2010, year=2005,
-                    dims=(("sex", "MALE"),)).to_params()
-    assert params == {"series": "RL.EST", "geo": "MEX", "from": "2000", "to": "2010",
-                      "year": "2005", "sex": "MALE"}
+    params = Filter(
+        series="RL.EST",
+        geo=("MEX",),
+        year_from=2000,
+        year_to=2010,
+        year=2005,
+        dims=(("sex", "MALE"),),
+    ).to_params()
+    assert params == {
+        "series": "RL.EST",
+        "geo": "MEX",
+        "from": "2000",
+        "to": "2010",
+        "year": "2005",
+        "sex": "MALE",
+    }
 
 
 def test_invalid_values_are_dropped_with_a_notice() -> None:
     f, notices = parse_params(
-        {"series": "DROP TABLE", "geo": "MEX,ATL,<script>", "from": "19x0", "sex": "ROBOT",
-         "colour": "red", "lang": "xx", "start": "2012-13-01"},
+        {
+            "series": "DROP TABLE",
+            "geo": "MEX,ATL,<script>",
+            "from": "19x0",
+            "sex": "ROBOT",
+            "colour": "red",
+            "lang": "xx",
+            "start": "2012-13-01",
+        },
         VOCAB,
     )
     assert f == Filter(geo=("MEX",))

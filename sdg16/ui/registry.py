@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sdg16.roles import Role
 from sdg16.settings import ROOT
 
 PAGES_DIR = ROOT / "pages"
@@ -16,6 +17,7 @@ class PageSpec:
     url_path: str
     icon: str
     section: str
+    role: Role = Role.ANONYMOUS  # the least role that may open the page
     default: bool = False
 
 

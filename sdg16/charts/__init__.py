@@ -1,0 +1,1 @@
+"""Pure figure builders: frames in, plotly / pydeck objects out. No Streamlit here."""

@@ -1,0 +1,1 @@
+"""Pure file builders (CSV, Excel, Parquet, PDF, HTML) from the same frames the screen shows."""
