@@ -70,3 +70,49 @@ def status(db: ReadOnlyDatabase) -> dict:
         "aggregates": int(counts["aggregates"]),
         "sources": log.to_dict(orient="records"),
     }
+
+
+# Region filters: UN regions and sub-regions, World Bank regions, World Bank income groups.
+REGION_GROUPS = (
+    ("un", "un_region", "UN region"),
+    ("un", "un_subregion", "UN sub-region"),
+    ("wb", "wb_region", "World Bank region"),
+    ("income", "income_group", "Income group"),
+)
+
+
+def _slug(prefix: str, name: str) -> str:
+    return prefix + "-" + "-".join("".join(c if c.isalnum() else " " for c in name).lower().split())
+
+
+def regions(db: ReadOnlyDatabase) -> pd.DataFrame:
+    """Every region code usable in ``?region=``: code, label, group, column, name, countries."""
+    rows = []
+    for prefix, column, group in REGION_GROUPS:
+        counts = db.query(
+            f"SELECT {column} AS name, count(*) AS countries FROM geo"
+            f" WHERE kind = 'country' AND {column} IS NOT NULL GROUP BY 1 ORDER BY 1"
+        )
+        for rec in counts.itertuples(index=False):
+            rows.append(
+                {
+                    "code": _slug(prefix, rec.name),
+                    "label": rec.name,
+                    "group": group,
+                    "column": column,
+                    "countries": int(rec.countries),
+                }
+            )
+    return pd.DataFrame(rows).drop_duplicates("code")
+
+
+def region_members(db: ReadOnlyDatabase, region_code: str) -> list[str]:
+    """ISO3 codes of the countries in a region code from ``regions``; [] if unknown."""
+    found = regions(db).query("code == @region_code")
+    if found.empty:
+        return []
+    column, name = found.iloc[0]["column"], found.iloc[0]["label"]
+    members = db.query(
+        f"SELECT geo_id FROM geo WHERE kind = 'country' AND {column} = ? ORDER BY geo_id", [name]
+    )
+    return members["geo_id"].tolist()

@@ -69,3 +69,21 @@ def _observations(store_version: str, f: Filter) -> pd.DataFrame:
 
 def observations(f: Filter) -> pd.DataFrame:
     return _observations(version(), f)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _regions(store_version: str) -> pd.DataFrame:
+    return meta.regions(database())
+
+
+def regions() -> pd.DataFrame:
+    return _regions(version())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _region_members(store_version: str, code: str) -> list[str]:
+    return meta.region_members(database(), code)
+
+
+def region_members(code: str) -> list[str]:
+    return _region_members(version(), code)

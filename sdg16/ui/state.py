@@ -15,6 +15,7 @@ def _vocabulary(store_version: str) -> Vocabulary:
     return Vocabulary(
         series=frozenset(s.code for s in cat.all_series()),
         geos=frozenset(geos["geo_id"]),
+        regions=frozenset(cache.regions()["code"]),
     )
 
 
