@@ -36,6 +36,7 @@ class LoadResult:
 @contextmanager
 def _exclusive(path: Path) -> Iterator[None]:
     """One load at a time per store, across processes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     lock = path.with_name(path.name + ".lock")
     with lock.open("w") as fh:
         fcntl.flock(fh, fcntl.LOCK_EX)

@@ -124,7 +124,7 @@ def test_export_unknown_codes_exit_2(store_path: Path, args: tuple, message: str
 def test_sync_of_a_broken_bundle_fails_and_changes_nothing(
     tmp_path: Path, bundle_copy: Path
 ) -> None:
-    db = tmp_path / "cli.duckdb"
+    db = tmp_path / "not-yet-created" / "cli.duckdb"  # as in a fresh clone: no data/ folder
     assert cli("sync", "--source", "bundle", db=db).returncode == 0
     before = json.loads(cli("status", "--json", db=db).stdout)
     (bundle_copy / WGI).write_text("iso3,year\nEGY,2020\n")
