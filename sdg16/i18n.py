@@ -36,6 +36,6 @@ def gettext(lang: str, message: str) -> str:
     return _messages(lang).get(message, message)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+def N_(message: str) -> str:  # gettext convention: mark now, translate later
     """Mark a string for extraction without translating it yet."""
     return message
