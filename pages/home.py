@@ -7,6 +7,7 @@ import streamlit as st
 from sdg16 import cards
 from sdg16.ui import cache, common, state
 
+common.startup_checks()
 f = state.current_filter()
 geos = cache.geographies()
 names = dict(zip(geos["geo_id"], geos["name"], strict=True))
@@ -37,5 +38,7 @@ for row_start in range(0, len(built), 4):
                 help=f"{card.series} · {card.source}",
             )
             st.caption(card.note if card.year else "No data for this geography")
+            if card.year:
+                st.caption(f"Source: {card.source.split(' (')[0]} · {card.custodian}")
 
 common.freshness_and_attribution()

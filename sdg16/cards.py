@@ -20,7 +20,8 @@ class Card:
     # "normal": up is good, "inverse": down is good, "off": neither (as st.metric's delta_color)
     delta_color: str
     source: str
-    note: str  # year and nature, e.g. "2021 · country data"
+    note: str  # year, nature and unit, e.g. "2021 · country data · %"
+    custodian: str = ""
 
 
 def build(latest: pd.DataFrame, catalog: Catalog, codes: list[str], locale: str = "en") -> list:
@@ -48,6 +49,7 @@ def build(latest: pd.DataFrame, catalog: Catalog, codes: list[str], locale: str 
                 delta_color=color,
                 source=dataset_label(row.source),
                 note=f"{int(row.year)} · {nature_label(row.nature)} · {unit_label(row.unit)}",
+                custodian=catalog.indicator_of(code).custodian,
             )
         )
     return cards

@@ -53,7 +53,11 @@ def artifacts() -> Path:
 
 
 def open_app(page: str | None = None, **params: str):
-    """Run the app in AppTest at ``pages/<page>.py`` with URL parameters ``params``."""
+    """Run ``pages/<page>.py`` in AppTest with URL parameters ``params``.
+
+    AppTest's switch_page runs the page file on its own (Streamlit's v1 multipage path), not
+    through app.py: one more reason every page starts with its own checks and role guard.
+    """
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)

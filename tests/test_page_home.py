@@ -56,3 +56,37 @@ def test_freshness_and_attribution_are_shown(store_path: Path) -> None:
     assert "Data freshness" in captions and "loaded 20" in captions
     assert "UN Statistics Division, SDG Global Database" in captions
     assert "World Bank, Worldwide Governance Indicators" in captions
+
+
+@pytest.fixture
+def fresh_caches():
+    """Cached resources (catalog, database) are process-wide: reset them around the test."""
+    import streamlit as st
+
+    from sdg16 import catalog
+
+    for clear in (st.cache_resource.clear, st.cache_data.clear, catalog.get.cache_clear):
+        clear()
+    yield
+    for clear in (st.cache_resource.clear, st.cache_data.clear, catalog.get.cache_clear):
+        clear()
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_invalid_catalog_stops_the_app_with_the_key(tmp_path, store_path: Path, monkeypatch):
+    text = (Path(__file__).resolve().parents[1] / "indicators.yaml").read_text()
+    bad = tmp_path / "indicators.yaml"
+    bad.write_text(text.replace("higher_is_better: false", "higher_is_better: sometimes", 1))
+    monkeypatch.setenv("SDG16_CATALOG", str(bad))
+    at = open_home("EGY")
+    assert not at.exception
+    assert "(VC_IHR_PSRC) > higher_is_better" in at.error[0].value
+    assert len(at.metric) == 0
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_without_a_store_the_app_explains_how_to_load(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SDG16_DB", str(tmp_path / "missing.duckdb"))
+    at = open_home()
+    assert not at.exception
+    assert "python -m loaders sync" in at.warning[0].value

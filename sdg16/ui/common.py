@@ -23,3 +23,19 @@ def freshness_and_attribution() -> None:
     st.divider()
     st.caption("Data freshness — " + "; ".join(lines) if lines else "No data loaded yet.")
     st.caption(ATTRIBUTION)
+
+
+def startup_checks() -> None:
+    """Stop with a clear message when the catalog is invalid or no data is loaded yet."""
+    from sdg16.catalog import CatalogError
+    from sdg16.db import StoreMissing
+
+    try:
+        cache.indicator_catalog()
+        cache.version()
+    except CatalogError as exc:
+        st.error(f"The indicator catalog is invalid, so nothing can be shown:\n\n{exc}")
+        st.stop()
+    except StoreMissing as exc:
+        st.warning(str(exc))
+        st.stop()
