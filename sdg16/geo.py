@@ -1,0 +1,80 @@
+"""Country shapes for the map, from the bundle's Natural Earth file (no Streamlit, no network).
+
+Natural Earth keys countries by ``ADM0_A3``; its ``ISO_A3`` is ``-99`` for France, Norway,
+Kosovo and a few areas that the UN counts as part of a country. Shapes are keyed here by the
+store's country id (ISO3, ``XKX`` for Kosovo), dissolved where several features map to one
+country, simplified and rounded so the figure stays a few hundred KB.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+from sdg16 import settings
+
+NE_FILE = "geo/ne_50m_admin_0_countries.json"
+# ADM0_A3 -> store geo id where ISO_A3 is -99. The UN (M49) counts Northern Cyprus as part of
+# Cyprus and Somaliland as part of Somalia; Ashmore/Cartier and Indian Ocean Ter. are Australian.
+NO_ISO_A3 = {
+    "FRA": "FRA",
+    "NOR": "NOR",
+    "KOS": "XKX",
+    "CYN": "CYP",
+    "SOL": "SOM",
+    "ATC": "AUS",
+    "IOA": "AUS",
+}
+LEFT_OUT = frozenset({"ATA"})  # Antarctica: no SDG data, and it dwarfs the map in Mercator
+SIMPLIFY_DEG = 0.08
+GRID_DEG = 0.01
+
+
+class GeoFileError(ValueError):
+    """The borders file is missing or lacks the fields the map needs."""
+
+
+def ne_path() -> Path:
+    return settings.bundle_dir() / NE_FILE
+
+
+def country_shapes(path: Path | None = None) -> gpd.GeoDataFrame:
+    """One (multi)polygon per country: columns ``geo_id``, ``ne_name``, ``geometry``."""
+    path = path or ne_path()
+    try:
+        raw = gpd.read_file(path, columns=["ADM0_A3", "ISO_A3", "NAME"])
+    except Exception as exc:  # pyogrio raises several types for a missing or broken file
+        raise GeoFileError(f"{path}: cannot read country borders: {exc}") from exc
+    for field in ("ADM0_A3", "ISO_A3", "NAME"):
+        if field not in raw.columns:
+            raise GeoFileError(f"{path}: field '{field}' is missing")
+    raw["geo_id"] = [
+        iso if iso and iso != "-99" else NO_ISO_A3.get(adm)
+        for iso, adm in zip(raw["ISO_A3"], raw["ADM0_A3"], strict=True)
+    ]
+    raw = raw.dropna(subset=["geo_id"])
+    raw = raw[~raw["geo_id"].isin(LEFT_OUT)]
+    raw["geometry"] = raw.geometry.make_valid()  # one NE polygon is self-intersecting
+    shapes = raw.dissolve(by="geo_id", as_index=False, aggfunc={"NAME": "first"})
+    shapes = shapes.rename(columns={"NAME": "ne_name"})
+    simple = shapes.geometry.simplify(SIMPLIFY_DEG)
+    # Tiny islands simplify to nothing; keep them as drawn rather than lose the country.
+    kept = simple.where(~simple.is_empty, shapes.geometry)
+    shapes["geometry"] = shapely.set_precision(kept.values, GRID_DEG)
+    shapes = shapes[~shapes.geometry.is_empty]
+    return shapes[["geo_id", "ne_name", "geometry"]].reset_index(drop=True)
+
+
+def to_geojson(shapes: gpd.GeoDataFrame) -> dict:
+    """A FeatureCollection whose features carry ``id`` = the store's geo id."""
+    return json.loads(shapes.set_index("geo_id")[["geometry"]].to_json(drop_id=False))
+
+
+def bounds(shapes: gpd.GeoDataFrame, geo_ids: list[str]) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the given countries; the whole map if none match."""
+    chosen = shapes[shapes["geo_id"].isin(geo_ids)]
+    west, south, east, north = (chosen if len(chosen) else shapes).total_bounds
+    return float(west), float(south), float(east), float(north)
