@@ -11,7 +11,7 @@ from sdg16.geo import bounds
 from sdg16.queries.maps import export_rows
 from sdg16.ui import cache, common, state, widgets
 
-PLAY_KEY, STOP_KEY = "map_play", "map_play_stop"
+PLAY_KEY, STOP_KEY, STEPPED_KEY = "map_play", "map_play_stop", "map_play_stepped"
 PLAY_STEP_S = 1.2  # long enough to read the map and its caption between years
 
 f = state.current_filter()
@@ -54,6 +54,8 @@ if st.session_state.pop(STOP_KEY, False):
 slider_col, play_col = st.columns([6, 1], vertical_alignment="bottom")
 with play_col:
     playing = st.toggle("Play", key=PLAY_KEY, help="Step through the years, one a second")
+if not playing:
+    st.session_state.pop(STEPPED_KEY, None)
 with slider_col:
     if len(choices) > 1:
         year = st.select_slider("Year", options=choices, value=year)
@@ -114,8 +116,12 @@ common.freshness_and_attribution()
 if playing:
     time.sleep(PLAY_STEP_S)
     later = [y for y in choices if y > year]
-    if later:
-        state.write_filter(f.update(year=later[0]))
-    else:
+    # Pressing Play on the last year plays from the first; arriving there by playing stops.
+    step = later[0] if later else choices[0] if st.session_state.get(STEPPED_KEY) != year else None
+    if step is None:
         st.session_state[STOP_KEY] = True
+        st.session_state.pop(STEPPED_KEY, None)
+    else:
+        st.session_state[STEPPED_KEY] = step
+        state.write_filter(f.update(year=step))
     st.rerun()

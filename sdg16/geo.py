@@ -13,6 +13,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import shapely
+import shapely.affinity
 
 from sdg16 import settings
 
@@ -31,6 +32,7 @@ NO_ISO_A3 = {
 LEFT_OUT = frozenset({"ATA"})  # Antarctica: no SDG data, and it dwarfs the map in Mercator
 SIMPLIFY_DEG = 0.08
 GRID_DEG = 0.01
+MIN_PART_DEG2 = 1.0  # parts smaller than this do not stretch a region's zoom
 
 
 class GeoFileError(ValueError):
@@ -76,5 +78,21 @@ def to_geojson(shapes: gpd.GeoDataFrame) -> dict:
 def bounds(shapes: gpd.GeoDataFrame, geo_ids: list[str]) -> tuple[float, float, float, float]:
     """(west, south, east, north) of the given countries; the whole map if none match."""
     chosen = shapes[shapes["geo_id"].isin(geo_ids)]
-    west, south, east, north = (chosen if len(chosen) else shapes).total_bounds
+    if chosen.empty:
+        return tuple(float(b) for b in shapes.total_bounds)
+    # Plain shapely on lon/lat degrees: a rough area is all that is needed here.
+    parts = shapely.get_parts(chosen.geometry.values)
+    # Far-flung small islands (St Helena for Africa) would zoom a region out to half the globe.
+    big = parts[shapely.area(parts) >= MIN_PART_DEG2]
+    parts = big if len(big) else parts
+    west, south, east, north = shapely.total_bounds(parts)
+    if east - west > 270:  # across the antimeridian (Russia's Chukotka, Pacific islands)
+        west_half = shapely.bounds(parts)[:, 2] < -150  # wholly at the far west
+        shifted = [
+            shapely.affinity.translate(p, xoff=360) if w else p
+            for p, w in zip(parts, west_half, strict=True)
+        ]
+        s_west, _, s_east, _ = shapely.total_bounds(shifted)
+        if s_east - s_west < east - west:
+            west, east = s_west, s_east
     return float(west), float(south), float(east), float(north)

@@ -58,6 +58,11 @@ def view_for(bounds: tuple[float, float, float, float], width_px: int = 1100) ->
     return {"center": {"lon": (west + east) / 2, "lat": centre_lat}, "zoom": zoom}
 
 
+def _only(geojson: dict, ids: set[str]) -> dict:
+    """The features of ``ids``: each trace carries its own shapes, so none is sent twice."""
+    return {**geojson, "features": [f for f in geojson["features"] if f["id"] in ids]}
+
+
 def choropleth(
     values: pd.DataFrame,
     geojson: dict,
@@ -75,7 +80,7 @@ def choropleth(
     fig = go.Figure()
     fig.add_trace(
         go.Choroplethmap(
-            geojson=geojson,
+            geojson=_only(geojson, set(no_data)),
             locations=no_data,
             z=[0] * len(no_data),
             customdata=[[g] for g in no_data],
@@ -90,7 +95,7 @@ def choropleth(
     labels = [with_unit(v, text.unit) for v in values["value"]]
     fig.add_trace(
         go.Choroplethmap(
-            geojson=geojson,
+            geojson=_only(geojson, set(values["iso3"])),
             locations=list(values["iso3"]),
             z=list(values["value"]),
             customdata=[[g, lab] for g, lab in zip(values["iso3"], labels, strict=True)],
