@@ -62,7 +62,8 @@ if members is not None:
     )
     empty = sorted(names[g] for g in set(members) - set(found["iso3"]))
     if empty:
-        st.caption(f"No data at all for {len(empty)} countries of the region: {', '.join(empty)}.")
+        count = f"{len(empty)} countries" if len(empty) > 1 else "1 country"
+        st.caption(f"No data at all for {count} of the region: {', '.join(empty)}.")
 by_country_tab, by_year_tab, table_tab = st.tabs(
     ["Series × countries", "Series × years", "Tables and downloads"]
 )

@@ -23,7 +23,7 @@ def traces(at: AppTest) -> tuple[dict, dict]:
 
 
 def homicide_2019(db: ReadOnlyDatabase) -> dict[str, float]:
-    """Both-sexes homicide rates of countries (not regions) in 2019, read straight from the store."""
+    """Both-sexes homicide rates of countries (not regions) in 2019, straight from the store."""
     found = db.query(
         "SELECT o.geo_id, o.value FROM observation o JOIN geo g USING (geo_id)"
         " WHERE o.series_code = 'VC_IHR_PSRC' AND o.year = 2019 AND o.sex = 'BOTHSEX'"
@@ -54,7 +54,7 @@ def test_homicide_2019_fills_every_country_with_data(store_path: Path, db: ReadO
     )
     # Countries with data but no shape at this scale are named, not silently lost.
     assert any("Too small to draw" in c and "Vatican City" in c for c in captions)
-    assert [e.label for e in at.expander][0] == "No data for 2019: 101 countries"
+    assert at.expander[0].label == "No data for 2019: 101 countries"
 
 
 def test_download_holds_exactly_the_countries_on_the_map(store_path: Path) -> None:
