@@ -54,7 +54,7 @@ st.dataframe(
     column_order=[c for c in shown.columns if c != "Series"],  # the code is in the download
     column_config={
         "Indicator": st.column_config.TextColumn(width=65),
-        "Title": st.column_config.TextColumn(width=270),
+        "Title": st.column_config.TextColumn(width=250),
         "Latest": st.column_config.TextColumn(width=105),
         "Year": st.column_config.NumberColumn(width=50, format="%d"),
         "Change": st.column_config.TextColumn(width=120),

@@ -37,8 +37,10 @@ def rank_text(rank: object, peers: object, higher_is_better: bool | None) -> str
         return "not ranked"
     if int(peers) == 1:
         return "only one with data"
-    how = "" if higher_is_better is not None else " highest"
-    return f"{ordinal(int(rank))}{how} of {int(peers)}"
+    if higher_is_better is not None:
+        return f"{ordinal(int(rank))} of {int(peers)}"
+    place = "highest" if int(rank) == 1 else f"{ordinal(int(rank))} highest"
+    return f"{place} of {int(peers)}"
 
 
 def change_text(row: pd.Series, locale: str = "en") -> str:
