@@ -40,7 +40,11 @@ f = f.update(series=series, region=region, geo=())
 years = cache.map_years(f.update(year=None))
 if years.empty:
     state.write_filter(f.update(year=None))
-    st.info(f"{cat.series(series).title}: no country has data for this series.")
+    chosen = ", ".join(f"{k} = {v}" for k, v in f.dims)
+    st.info(
+        f"{cat.series(series).title}: no country has data for this series"
+        + (f" at {chosen} (from the link)." if chosen else ".")
+    )
     common.freshness_and_attribution()
     st.stop()
 
@@ -81,7 +85,8 @@ source = (
     else f"UN Statistics Division, SDG Global Database; {indicator.custodian}"
 )
 unit = values["unit"].iloc[0] if len(values) else entry.unit
-text = charts.MapText(entry.title, unit, year, source, entry.higher_is_better)
+breakdown = ", ".join(f"{k} {v}" for k, v in f.dims if entry.default.get(k) != v)
+text = charts.MapText(entry.title, unit, year, source, entry.higher_is_better, breakdown)
 view = charts.view_for(bounds(shapes, list(members or [])))
 fig = charts.choropleth(values, geojson, no_data, names, text, view)
 event = st.plotly_chart(

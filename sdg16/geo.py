@@ -29,6 +29,15 @@ NO_ISO_A3 = {
     "ATC": "AUS",
     "IOA": "AUS",
 }
+# Natural Earth draws these overseas departments as parts of France; ISO 3166 and M49 (and the
+# SDG data) count them as areas of their own. (west, south, east, north) of each.
+OVERSEAS_FRANCE = {
+    "GUF": (-55.0, 2.0, -51.0, 6.0),
+    "GLP": (-62.0, 15.8, -61.0, 16.6),
+    "MTQ": (-61.3, 14.3, -60.8, 15.0),
+    "REU": (55.0, -21.5, 56.0, -20.8),
+    "MYT": (44.9, -13.1, 45.4, -12.5),
+}
 LEFT_OUT = frozenset({"ATA"})  # Antarctica: no SDG data, and it dwarfs the map in Mercator
 SIMPLIFY_DEG = 0.08
 GRID_DEG = 0.01
@@ -60,6 +69,7 @@ def country_shapes(path: Path | None = None) -> gpd.GeoDataFrame:
     raw = raw.dropna(subset=["geo_id"])
     raw = raw[~raw["geo_id"].isin(LEFT_OUT)]
     raw["geometry"] = raw.geometry.make_valid()  # one NE polygon is self-intersecting
+    raw = _split_overseas(raw.explode(index_parts=False))
     shapes = raw.dissolve(by="geo_id", as_index=False, aggfunc={"NAME": "first"})
     shapes = shapes.rename(columns={"NAME": "ne_name"})
     simple = shapes.geometry.simplify(SIMPLIFY_DEG)
@@ -68,6 +78,16 @@ def country_shapes(path: Path | None = None) -> gpd.GeoDataFrame:
     shapes["geometry"] = shapely.set_precision(kept.values, GRID_DEG)
     shapes = shapes[~shapes.geometry.is_empty]
     return shapes[["geo_id", "ne_name", "geometry"]].reset_index(drop=True)
+
+
+def _split_overseas(parts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Give France's overseas departments their own ids (one row per polygon part)."""
+    points = shapely.point_on_surface(parts.geometry.values)
+    ids = parts["geo_id"].to_numpy(copy=True)
+    for code, (west, south, east, north) in OVERSEAS_FRANCE.items():
+        inside = shapely.contains(shapely.box(west, south, east, north), points)
+        ids[(ids == "FRA") & inside] = code
+    return parts.assign(geo_id=ids)
 
 
 def to_geojson(shapes: gpd.GeoDataFrame) -> dict:

@@ -29,6 +29,12 @@ def test_shapes_are_keyed_by_the_store_country_ids(shapes, db: ReadOnlyDatabase)
     assert "ATA" not in ids
 
 
+def test_french_overseas_departments_are_areas_of_their_own(shapes) -> None:
+    by_id = shapes.set_index("geo_id")["geometry"]
+    assert by_id["FRA"].bounds[0] > -6, "France without French Guiana"
+    assert by_id["GUF"].bounds[0] < -51 and {"REU", "MYT", "GLP", "MTQ"} <= set(by_id.index)
+
+
 def test_somaliland_is_drawn_as_part_of_somalia(shapes) -> None:
     somalia = shapes.set_index("geo_id").loc["SOM", "geometry"]
     assert somalia.bounds[3] > 11  # Somaliland's north coast, about 11.5 N

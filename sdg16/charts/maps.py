@@ -28,13 +28,16 @@ class MapText:
     year: int
     source: str
     higher_is_better: bool | None
+    breakdown: str = ""  # a disaggregation other than the headline one, e.g. "sex FEMALE"
 
 
 def caption(text: MapText, shown: int, no_data: int) -> str:
     """What the map shows, in one sentence a screen-sharing audience can read."""
     unit = unit_label(text.unit)
+    breakdown = f", {text.breakdown}" if text.breakdown else ""
     return (
-        f"{text.title} ({unit}), {text.year}: {shown} countries. Source: {text.source}. "
+        f"{text.title} ({unit}{breakdown}), {text.year}: {shown} countries. "
+        f"Source: {text.source}. "
         f"Borders: Natural Earth. Grey: no data ({no_data} countries)."
     )
 
