@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sdg16 import catalog
+from sdg16 import catalog, geo
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
-from sdg16.queries import indicators, meta
+from sdg16.queries import coverage, indicators, maps, meta, profiles
 
 
 @st.cache_resource
@@ -87,3 +87,51 @@ def _region_members(store_version: str, code: str) -> list[str]:
 
 def region_members(code: str) -> list[str]:
     return _region_members(version(), code)
+
+
+# Map, country profile and coverage pages.
+@st.cache_resource
+def map_shapes() -> tuple:
+    """(shapes, geojson) of the bundle's borders: read and simplified once per process."""
+    shapes = geo.country_shapes()
+    return shapes, geo.to_geojson(shapes)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _map_years(store_version: str, f: Filter) -> pd.DataFrame:
+    return maps.year_counts(database(), f, indicator_catalog())
+
+
+def map_years(f: Filter) -> pd.DataFrame:
+    return _map_years(version(), f)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _map_values(store_version: str, f: Filter, members: tuple[str, ...] | None) -> pd.DataFrame:
+    return maps.country_values(database(), f, indicator_catalog(), members)
+
+
+def map_values(f: Filter, members: tuple[str, ...] | None = None) -> pd.DataFrame:
+    return _map_values(version(), f, members)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _country_profile(store_version: str, geo_id: str) -> pd.DataFrame:
+    return profiles.profile(database(), geo_id, indicator_catalog())
+
+
+def country_profile(geo_id: str) -> pd.DataFrame:
+    return _country_profile(version(), geo_id)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _coverage_cells(
+    store_version: str, members: tuple[str, ...] | None, year_from: int | None, year_to: int | None
+) -> pd.DataFrame:
+    return coverage.cells(database(), indicator_catalog(), members, year_from, year_to)
+
+
+def coverage_cells(
+    members: tuple[str, ...] | None, year_from: int | None = None, year_to: int | None = None
+) -> pd.DataFrame:
+    return _coverage_cells(version(), members, year_from, year_to)

@@ -23,4 +23,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home.py", "Overview", "home", ":material/home:", "Indicators", default=True),
+    PageSpec("map.py", "Map", "map", ":material/public:", "Indicators"),
+    PageSpec("country.py", "Country profile", "country", ":material/flag:", "Indicators"),
+    PageSpec("coverage.py", "Coverage", "coverage", ":material/grid_on:", "Indicators"),
 )

@@ -1,0 +1,132 @@
+"""Map: one series for one year as a world choropleth; click a country to open its profile."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from sdg16.charts import maps as charts
+from sdg16.geo import bounds
+from sdg16.queries.maps import export_rows
+from sdg16.ui import cache, common, state, widgets
+
+PLAY_KEY, STOP_KEY, STEPPED_KEY = "map_play", "map_play_stop", "map_play_stepped"
+PLAY_STEP_S = 1.2  # long enough to read the map and its caption between years
+
+f = state.current_filter()
+cat = cache.indicator_catalog()
+st.title("Map")
+
+left, mid, right = st.columns([4, 3, 2], vertical_alignment="bottom")
+with left:
+    series = widgets.series_picker(f.series)
+regions = cache.regions()
+region_labels = dict(
+    zip(regions["code"], regions["label"] + " (" + regions["group"] + ")", strict=True)
+)
+region_options = [None, *regions["code"]]
+with mid:
+    region = st.selectbox(
+        "Region",
+        region_options,
+        index=region_options.index(f.region) if f.region in region_labels else 0,
+        format_func=lambda c: "World" if c is None else region_labels[c],
+    )
+with right:
+    widgets.indicator_info(series)
+f = f.update(series=series, region=region, geo=())
+
+years = cache.map_years(f.update(year=None))
+if years.empty:
+    state.write_filter(f.update(year=None))
+    chosen = ", ".join(f"{k} = {v}" for k, v in f.dims)
+    st.info(
+        f"{cat.series(series).title}: no country has data for this series"
+        + (f" at {chosen} (from the link)." if chosen else ".")
+    )
+    common.freshness_and_attribution()
+    st.stop()
+
+choices = [int(y) for y in years["year"]]
+if f.year is not None and f.year not in choices:
+    st.caption(f"⚠️ No country data for {f.year}; showing {choices[-1]}, the latest year.")
+year = f.year if f.year in choices else choices[-1]
+
+if st.session_state.pop(STOP_KEY, False):
+    st.session_state[PLAY_KEY] = False
+slider_col, play_col = st.columns([6, 1], vertical_alignment="bottom")
+with play_col:
+    playing = st.toggle("Play", key=PLAY_KEY, help="Step through the years, one a second")
+if not playing:
+    st.session_state.pop(STEPPED_KEY, None)
+with slider_col:
+    if len(choices) > 1:
+        year = st.select_slider("Year", options=choices, value=year)
+    else:
+        st.caption(f"Year: {year} (the only year with data)")
+f = f.update(year=year)
+state.write_filter(f)
+
+members = tuple(cache.region_members(region)) if region else None
+values = cache.map_values(f, members)
+shapes, geojson = cache.map_shapes()
+every_geo = cache.all_geographies()
+names = dict(zip(every_geo["geo_id"], every_geo["name"], strict=True))
+in_scope = shapes if members is None else shapes[shapes["geo_id"].isin(members)]
+drawn = set(in_scope["geo_id"])
+no_data = sorted(drawn - set(values["iso3"]), key=lambda g: names.get(g, g))
+not_drawn = values[~values["iso3"].isin(drawn)]
+
+entry, indicator = cat.series(series), cat.indicator_of(series)
+source = (
+    "World Bank, Worldwide Governance Indicators"
+    if indicator.source == "wgi"
+    else f"UN Statistics Division, SDG Global Database; {indicator.custodian}"
+)
+unit = values["unit"].iloc[0] if len(values) else entry.unit
+breakdown = ", ".join(f"{k} {v}" for k, v in f.dims if entry.default.get(k) != v)
+text = charts.MapText(entry.title, unit, year, source, entry.higher_is_better, breakdown)
+view = charts.view_for(bounds(shapes, list(members or [])))
+fig = charts.choropleth(values, geojson, no_data, names, text, view)
+event = st.plotly_chart(
+    fig, on_select="rerun", selection_mode="points", key=f"map-{series}-{region}", width="stretch"
+)
+st.caption(charts.caption(text, len(values), len(no_data)))
+
+clicked = [p.get("customdata", [None])[0] for p in (event.selection.points if event else [])]
+if clicked and clicked[0] and not playing:
+    st.switch_page("pages/country.py", query_params={"geo": clicked[0]})
+
+st.caption("Click a country to open its profile.")
+with st.expander(f"No data for {year}: {len(no_data)} countries"):
+    st.write(", ".join(names.get(g, g) for g in no_data) or "Every country on the map has data.")
+if len(not_drawn):
+    st.caption(
+        "Too small to draw at this scale, values in the table: "
+        + ", ".join(sorted(not_drawn["geo_name"]))
+    )
+rows = export_rows(values)
+with st.expander(f"Values on the map ({len(rows)} countries)"):
+    st.dataframe(rows, hide_index=True, width="stretch")
+st.download_button(
+    "Download the values on the map (CSV)",
+    rows.to_csv(index=False).encode("utf-8"),
+    file_name=f"{series}_{year}{'_' + region if region else ''}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+)
+common.freshness_and_attribution()
+
+if playing:
+    time.sleep(PLAY_STEP_S)
+    later = [y for y in choices if y > year]
+    # Pressing Play on the last year plays from the first; arriving there by playing stops.
+    step = later[0] if later else choices[0] if st.session_state.get(STEPPED_KEY) != year else None
+    if step is None:
+        st.session_state[STOP_KEY] = True
+        st.session_state.pop(STEPPED_KEY, None)
+    else:
+        st.session_state[STEPPED_KEY] = step
+        state.write_filter(f.update(year=step))
+    st.rerun()

@@ -1,0 +1,74 @@
+"""Coverage heatmaps: where the data are, and where the gaps are, at a glance."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+ROW_PX = 15
+GAP_COLOUR = "#f2f2f2"
+# Starts at a clearly visible blue, so a cell with one year of data never looks like a gap.
+SCALE = [[0.0, "#9ecae1"], [1.0, "#08306b"]]
+
+
+def _labels(frame: pd.DataFrame) -> list[str]:
+    return [f"{i} {s}" for i, s in zip(frame["indicator"], frame["series"], strict=True)]
+
+
+def _heatmap(
+    matrix: pd.DataFrame,
+    titles: dict[str, str],
+    what: str,
+    column_names: dict[str, str] | None = None,
+) -> go.Figure:
+    """Rows: series (catalog order), columns as given; zero shows as the gap colour."""
+    z = matrix.to_numpy(dtype=float, copy=True)
+    z[z == 0] = float("nan")  # gaps are drawn blank, not as the palest colour
+    codes = [label.split(" ", 1)[1] for label in matrix.index]
+    names = [str((column_names or {}).get(c, c)) for c in matrix.columns]
+    hover = [[[titles.get(code, code), name] for name in names] for code in codes]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[str(c) for c in matrix.columns],
+            y=list(matrix.index),
+            customdata=hover,
+            colorscale=SCALE,
+            zmin=1,
+            colorbar={"title": {"text": what}, "thickness": 12},
+            hovertemplate=(
+                f"<b>%{{y}}</b><br>%{{customdata[0]}}<br>%{{customdata[1]}}<br>"
+                f"{what}: %{{z}}<extra></extra>"
+            ),
+            xgap=1,
+            ygap=1,
+        )
+    )
+    fig.update_layout(
+        height=max(260, 90 + ROW_PX * matrix.shape[0]),
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        plot_bgcolor=GAP_COLOUR,
+        yaxis={"autorange": "reversed", "tickfont": {"size": 10}, "dtick": 1},
+        xaxis={"side": "top", "tickfont": {"size": 10}, "type": "category"},
+    )
+    return fig
+
+
+def countries_heatmap(per_country: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
+    """Series x countries, coloured by the number of years with data."""
+    frame = per_country.assign(row=_labels(per_country))
+    matrix = frame.pivot_table(
+        index="row", columns="iso3", values="years", aggfunc="sum", fill_value=0, sort=False
+    )
+    names = dict(zip(per_country["iso3"], per_country["geo_name"], strict=True))
+    matrix = matrix[sorted(matrix.columns, key=lambda g: names[g])]  # countries A to Z
+    return _heatmap(matrix, titles, "years with data", names)
+
+
+def years_heatmap(per_year: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
+    """Series x years, coloured by the number of countries with data."""
+    frame = per_year.assign(row=_labels(per_year))
+    matrix = frame.pivot_table(
+        index="row", columns="year", values="countries", aggfunc="sum", fill_value=0, sort=False
+    )
+    return _heatmap(matrix.sort_index(axis=1), titles, "countries with data")
