@@ -114,8 +114,13 @@ def browser(viewport: tuple[int, int] = (1280, 900)) -> Iterator:
 
 
 def settle(page, timeout_ms: int = 30000) -> None:
-    """Wait until Streamlit has finished running the script and drawing."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=timeout_ms)
+    """Wait until Streamlit has finished running the script and drawing.
+
+    ``stApp`` carries ``data-test-script-state``: initial -> running -> notRunning.
+    """
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout_ms
+    )
     page.wait_for_function(
         "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
         " && document.querySelector(\"[data-testid='stMain']\")",

@@ -53,16 +53,12 @@ def artifacts() -> Path:
 
 
 def open_app(page: str | None = None, **params: str):
-    """Run ``pages/<page>.py`` in AppTest with URL parameters ``params``.
-
-    AppTest's switch_page runs the page file on its own (Streamlit's v1 multipage path), not
-    through app.py: one more reason every page starts with its own checks and role guard.
-    """
+    """Run ``views/<page>.py`` through app.py's navigation in AppTest, with URL ``params``."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
     if page:
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
     return at.run()

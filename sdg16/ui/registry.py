@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sdg16.roles import Role
 from sdg16.settings import ROOT
 
-PAGES_DIR = ROOT / "pages"
+PAGES_DIR = ROOT / "views"
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,6 @@ PROJECT = """([lon, lat]) => {
 @pytest.fixture(scope="module")
 def ctx(app_url: str):
     with browser((1400, 1000)) as context:
-        # A server whose first visit is a deep link runs pages/ as a v1 multipage app until
-        # app.py has run once (Streamlit's PagesManager.uses_pages_directory); open / first.
-        page = context.new_page()
-        page.goto(app_url)
-        settle(page)
-        page.close()
         yield context
 
 

@@ -96,7 +96,7 @@ st.caption(charts.caption(text, len(values), len(no_data)))
 
 clicked = [p.get("customdata", [None])[0] for p in (event.selection.points if event else [])]
 if clicked and clicked[0] and not playing:
-    st.switch_page("pages/country.py", query_params={"geo": clicked[0]})
+    st.switch_page("views/country.py", query_params={"geo": clicked[0]})
 
 st.caption("Click a country to open its profile.")
 with st.expander(f"No data for {year}: {len(no_data)} countries"):
