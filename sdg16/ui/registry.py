@@ -23,4 +23,6 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home.py", "Overview", "home", ":material/home:", "Indicators", default=True),
+    PageSpec("trends.py", "Trends", "trends", ":material/show_chart:", "Indicators"),
+    PageSpec("table.py", "Table", "table", ":material/table:", "Indicators"),
 )

@@ -1,0 +1,27 @@
+"""Table: the filtered observations, sortable, downloadable exactly as shown."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdg16.reports.tables import screen_frame
+from sdg16.ui import cache, common, downloads, explorer
+
+st.title("Table")
+view = explorer.filter_panel(default="all")
+if view.default_note:
+    st.info(view.default_note + " Aggregates appear only when chosen.", icon=":material/info:")
+rows = cache.observations(view.query)  # one query: the table and every download
+
+st.subheader(f"{len(rows):,} rows")
+st.dataframe(
+    screen_frame(rows),
+    hide_index=True,
+    column_config={
+        "Year": st.column_config.NumberColumn(format="%d"),
+        "Value": st.column_config.NumberColumn(format="%.4g"),
+    },
+)
+st.caption("Click a column heading to sort. Downloads hold exactly these rows.")
+downloads.buttons(rows, view, "table")
+common.freshness_and_attribution()
