@@ -10,10 +10,14 @@ from sdg16.ui import cache, common, downloads, explorer
 st.title("Table")
 view = explorer.filter_panel(default="all")
 if view.default_note:
-    st.info(view.default_note + " Aggregates appear only when chosen.", icon=":material/info:")
+    st.info(view.default_note, icon=":material/info:")
+if not view.geos:
+    st.info("No geographies to show: choose countries or aggregates in the sidebar.")
+    st.stop()
 rows = cache.observations(view.query)  # one query: the table and every download
 
 st.subheader(f"{len(rows):,} rows")
+explorer.missing_note(view, view.geos, set(rows["iso3"]))
 st.dataframe(
     screen_frame(rows),
     hide_index=True,

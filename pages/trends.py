@@ -12,6 +12,9 @@ view = explorer.filter_panel(default="recent")
 entry = cache.indicator_catalog().series(view.query.series)
 if view.default_note:
     st.info(view.default_note, icon=":material/info:")
+if not view.geos:
+    st.info("No geographies to show: choose countries or aggregates in the sidebar.")
+    st.stop()
 if len(view.geos) > MAX_LINES:
     st.warning(
         f"{len(view.geos)} geographies chosen: the chart shows the first {MAX_LINES} so the lines "
@@ -20,6 +23,7 @@ if len(view.geos) > MAX_LINES:
     )
 shown = view.query.update(geo=tuple(view.geos[:MAX_LINES]))
 rows = cache.observations(shown)  # one query: the chart and its download
+explorer.missing_note(view, list(shown.geo), set(rows["iso3"]))
 band = cache.region_band(shown, view.link.region) if view.link.region else None
 
 if rows.empty:

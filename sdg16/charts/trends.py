@@ -86,6 +86,7 @@ def trend_figure(
         if one.empty:
             continue
         kind = one["geo_kind"].iloc[0]
+        marks = [marker_kind(n) for n in one["nature"]]
         name = one["geo_name"].iloc[0] + ("" if kind == "country" else f" ({kind})")
         fig.add_trace(
             go.Scatter(
@@ -95,9 +96,10 @@ def trend_figure(
                 name=name,
                 line={"dash": "solid" if kind == "country" else "dot", "width": 2},
                 marker={
-                    "symbol": [SYMBOLS[marker_kind(n)] for n in one["nature"]],
+                    "symbol": [SYMBOLS[kind] for kind in marks],
                     "size": 8,
-                    "line": {"width": 2},
+                    # Open symbols are drawn by their outline; filled ones need none.
+                    "line": {"width": [0 if kind == "country" else 2 for kind in marks]},
                 },
                 customdata=_hover_data(one, unit),
                 hovertemplate=HOVER,

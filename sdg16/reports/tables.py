@@ -30,6 +30,7 @@ SCREEN_COLUMNS = {
     "series": "Series",
     "nature": "Nature code",
 }
+MAX_NAMED = 12  # geographies named in the filter description; the rows hold them all
 EXPORT_COLUMNS = [
     "series",
     "iso3",
@@ -140,7 +141,10 @@ def describe_filter(
     parts = [f"Series {series}"]
     if region:
         parts.append(f"region {region}")
-    parts.append(", ".join(geo_names) if geo_names else "no geographies")
+    listed = ", ".join(geo_names[:MAX_NAMED])
+    if len(geo_names) > MAX_NAMED:
+        listed += f" and {len(geo_names) - MAX_NAMED} more ({len(geo_names)} geographies)"
+    parts.append(listed or "no geographies")
     lo, hi = years
     parts.append(
         f"years {lo}-{hi}"

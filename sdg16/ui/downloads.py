@@ -10,6 +10,7 @@ from sdg16.reports import tables
 from sdg16.ui import cache
 from sdg16.ui.explorer import View, share_link
 
+LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}
 MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -60,7 +61,7 @@ def buttons(rows: pd.DataFrame, view: View, url_path: str) -> None:
     st.caption(f"Download the {len(rows):,} rows shown · filters: {meta.filters}")
     for col, (ext, data) in zip(st.columns(len(files)), files.items(), strict=True):
         col.download_button(
-            f"{ext.upper() if ext != 'xlsx' else 'Excel'}",
+            LABELS[ext],
             data,
             file_name=f"{stem}.{ext}",
             mime=MIME[ext],

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
 
 from sdg16.filters import Filter
@@ -41,7 +42,7 @@ def _dims(series: str, f: Filter, fresh: bool) -> tuple[dict[str, str], dict[str
             _notice(f"Ignored {dim}={code!r} in the link: this series has no such breakdown.")
     resolved, link = {}, {}
     several = [d for d, c in codes.items() if len(c) > 1]
-    cols = st.columns(len(several)) if several else []
+    cols = st.columns(max(len(several), 4))[: len(several)]
     for col, dim in zip(cols, several, strict=True):
         options = codes[dim]
         auto = entry.default.get(dim)
@@ -70,6 +71,58 @@ def _geo_label(names: dict[str, str], have: set[str]):
     return lambda g: names.get(g, g) + ("" if g in have else " (no data)")
 
 
+def _geo_picker(
+    f: Filter, geos: pd.DataFrame, region: str | None, region_label: str | None, default: str
+) -> tuple[list[str], list[str], str | None]:
+    """Countries and aggregates in two separate pickers; the region narrows the country list.
+
+    Returns (the geographies to show, what the link holds, a note when a default is shown).
+    """
+    known = cache.all_geographies()
+    kinds = dict(zip(known["geo_id"], known["kind"], strict=True))
+    names = dict(zip(known["geo_id"], known["name"], strict=True))
+    label = _geo_label(names, set(geos["geo_id"]))
+    members = cache.region_members(region) if region else None
+    countries = geos[geos["kind"] == "country"]
+    pool = countries[countries["geo_id"].isin(members)] if members is not None else countries
+    aggregates = geos[geos["kind"] != "country"]
+
+    chosen = [g for g in f.geo if g in kinds]
+    chosen_countries = [g for g in chosen if kinds[g] == "country"]
+    chosen_aggs = [g for g in chosen if kinds[g] != "country"]
+    where = f" in {region_label}" if region_label else ""
+    if default == "all":
+        auto = pool["geo_id"].tolist()
+        note = f"Showing all {len(auto)} countries with data{where}; aggregates only when chosen."
+        widget_default = chosen_countries  # empty means "all": no 200 chips in the sidebar
+    else:
+        auto = default_countries(geos, members)
+        note = (
+            f"Showing the {len(auto)} countries{where} with the most recent and longest "
+            "records. Pick countries in the sidebar to change this."
+        )
+        widget_default = chosen_countries if chosen else auto
+    side = st.sidebar
+    picked = side.multiselect(
+        f"Countries ({len(pool)} with data{where})",
+        list(dict.fromkeys([*pool["geo_id"], *widget_default])),
+        default=widget_default,
+        format_func=label,
+        placeholder="All countries with data" if default == "all" else "Choose countries",
+    )
+    picked_aggs = side.multiselect(
+        "Regional aggregates (never mixed into the country list)",
+        list(dict.fromkeys([*aggregates["geo_id"], *chosen_aggs])),
+        default=chosen_aggs,
+        format_func=lambda g: label(g) + ("" if kinds[g] == "aggregate" else f" · {kinds[g]}"),
+    )
+    picked_all = picked + picked_aggs
+    explicit = bool(chosen) or picked != widget_default or bool(picked_aggs)
+    if not explicit or (default == "all" and not picked_all):
+        return auto, [], note
+    return picked_all, picked_all, None
+
+
 def filter_panel(default: str = "recent") -> View:
     """Draw the explorer filters; ``default`` is what shows when the link names no geography:
     "recent" (the five countries with the most recent data) or "all" (every country)."""
@@ -82,12 +135,7 @@ def filter_panel(default: str = "recent") -> View:
     fresh = f.series is not None and series != f.series  # a new series drops old breakdowns
     dims, link_dims = _dims(series, f, fresh)
     base = Filter(series=series, dims=tuple(sorted(dims.items())))
-
     geos = cache.series_geographies(base)
-    names = dict(zip(geos["geo_id"], geos["name"], strict=True))
-    known = cache.all_geographies()
-    all_names = {**dict(zip(known["geo_id"], known["name"], strict=True)), **names}
-    have = set(names)
     regions = cache.regions()
     region_labels = {r.code: f"{r.label} ({r.group})" for r in regions.itertuples(index=False)}
 
@@ -101,43 +149,8 @@ def filter_panel(default: str = "recent") -> View:
         format_func=lambda c: "All countries" if c is None else region_labels[c],
         help="Narrows the country list; on Trends it adds the median of its countries.",
     )
-    members = cache.region_members(region) if region else None
-    countries = geos[geos["kind"] == "country"]
-    pool = countries[countries["geo_id"].isin(members)] if members is not None else countries
-    aggregates = geos[geos["kind"] != "country"]
-    agg_kind = dict(zip(aggregates["geo_id"], aggregates["kind"], strict=True))
-    kinds = dict(zip(known["geo_id"], known["kind"], strict=True))
-
-    chosen = [g for g in f.geo if g in all_names]
-    chosen_countries = [g for g in chosen if kinds.get(g, "country") == "country"]
-    chosen_aggs = [g for g in chosen if kinds.get(g) not in (None, "country")]
-    note = None
-    if not chosen:
-        where = f" in {region_labels[region]}" if region else ""
-        if default == "all":
-            chosen_countries = pool["geo_id"].tolist()
-            note = f"Showing all {len(chosen_countries)} countries with data{where}."
-        else:
-            chosen_countries = default_countries(geos, members)
-            note = (
-                f"Showing the {len(chosen_countries)} countries{where} with the most recent "
-                "and longest records. Pick countries in the sidebar to change this."
-            )
-    country_options = list(dict.fromkeys([*pool["geo_id"], *chosen_countries]))
-    picked = side.multiselect(
-        f"Countries ({len(pool)} with data)",
-        country_options,
-        default=chosen_countries,
-        format_func=_geo_label(all_names, have),
-    )
-    agg_options = list(dict.fromkeys([*aggregates["geo_id"], *chosen_aggs]))
-    picked_aggs = side.multiselect(
-        "Regional aggregates (shown apart from countries)",
-        agg_options,
-        default=chosen_aggs,
-        format_func=lambda g: _geo_label(all_names, have)(g) + f" · {agg_kind.get(g, 'aggregate')}",
-    )
-    picked_all = picked + picked_aggs
+    region_label = regions.set_index("code")["label"].get(region) if region else None
+    shown, linked, note = _geo_picker(f, geos, region, region_label, default)
     lo, hi = (int(geos["first_year"].min()), int(geos["last_year"].max())) if len(geos) else (0, 0)
     years = (f.year_from, f.year_to)
     if lo < hi:
@@ -147,10 +160,9 @@ def filter_panel(default: str = "recent") -> View:
     year_from = years[0] if years[0] not in (None, lo) else None
     year_to = years[1] if years[1] not in (None, hi) else None
 
-    unchanged_default = not chosen and picked == chosen_countries and not picked_aggs
     link = Filter(
         series=series,
-        geo=() if unchanged_default else tuple(picked_all),
+        geo=tuple(linked),
         region=region,
         year_from=year_from,
         year_to=year_to,
@@ -159,9 +171,11 @@ def filter_panel(default: str = "recent") -> View:
         present=f.present,
     )
     state.write_filter(link)
-    query = base.update(geo=tuple(picked_all), year_from=year_from, year_to=year_to)
-    region_label = regions.set_index("code")["label"].get(region) if region else None
-    return View(query, link, picked_all, all_names, region_label, note if not picked_aggs else None)
+    query = base.update(geo=tuple(shown), year_from=year_from, year_to=year_to)
+    names = dict(
+        zip(cache.all_geographies()["geo_id"], cache.all_geographies()["name"], strict=True)
+    )
+    return View(query, link, shown, names, region_label, note)
 
 
 def share_link(url_path: str, link: Filter) -> str:
@@ -174,3 +188,10 @@ def share_link(url_path: str, link: Filter) -> str:
         base = ""
     query = urlencode(link.to_params())
     return f"{base}/{url_path}" + (f"?{query}" if query else "")
+
+
+def missing_note(view: View, shown: list[str], found: set[str]) -> None:
+    """Say which chosen geographies have no rows, rather than silently drawing nothing."""
+    missing = [view.names.get(g, g) for g in shown if g not in found]
+    if missing:
+        st.caption(f"No data for these filters: {', '.join(missing)}.")
