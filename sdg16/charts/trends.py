@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdg16.formatting import dataset_label, nature_label, number, unit_label
+from sdg16.formatting import dataset_label, nature_label, unit_label
 
 MAX_LINES = 12
 COUNTRY_DATA = frozenset({"C", "CA"})
@@ -29,9 +29,10 @@ def marker_kind(nature: str | None) -> str:
 def _hover_data(rows: pd.DataFrame, unit: str) -> list[list[str]]:
     label = unit_label(unit)
     suffix = "%" if label == "%" else f" {label}" if label != "number" else ""
+    # The value as the source wrote it: hover is where people read exact figures.
     return [
-        [f"{number(v)}{suffix}", nature_label(n), dataset_label(s)]
-        for v, n, s in zip(rows["value"], rows["nature"], rows["source"], strict=True)
+        [f"{v}{suffix}", nature_label(n), dataset_label(s)]
+        for v, n, s in zip(rows["value_text"], rows["nature"], rows["source"], strict=True)
     ]
 
 

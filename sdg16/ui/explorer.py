@@ -186,7 +186,7 @@ def share_link(url_path: str, link: Filter) -> str:
         base = url.split("://", 1)[0] + "://" + url.split("://", 1)[1].split("/", 1)[0]
     except (AttributeError, IndexError):
         base = ""
-    query = urlencode(link.to_params())
+    query = urlencode(link.to_params(), safe=",")  # readable geo lists
     return f"{base}/{url_path}" + (f"?{query}" if query else "")
 
 
