@@ -117,6 +117,23 @@ def test_region_narrows_the_country_list_and_aggregates_stay_apart(store_path, d
     assert "Mexico" in line_names(at)
 
 
+def test_series_with_only_regional_data_says_so_and_labels_the_lines(store_path) -> None:
+    at = open_app("trends", series="VC_VAW_MTUHRA")
+    assert not at.exception
+    assert any("No country data for this breakdown" in i.value for i in at.info)
+    names = line_names(at)
+    assert names and all(n.endswith("(aggregate)") for n in names)
+
+
+def test_choosing_another_series_drops_the_old_breakdown_quietly(store_path) -> None:
+    at = open_app("trends", series="VC_IHR_PSRC", geo="MEX", sex="FEMALE")
+    widget(at.selectbox, "Indicator").select("RL.EST").run()
+    assert not at.exception
+    assert not any("Ignored" in c.value for c in at.caption)
+    assert at.query_params["series"] == "RL.EST" and "sex" not in at.query_params
+    assert line_names(at) == ["Mexico"]
+
+
 def _names(db: ReadOnlyDatabase) -> dict[str, str]:
     geos = meta.geographies(db)
     return dict(zip(geos["geo_id"], geos["name"], strict=True))

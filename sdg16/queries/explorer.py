@@ -81,11 +81,18 @@ def region_band(db: ReadOnlyDatabase, f: Filter, region: str, catalog: Catalog) 
     return db.query(sql, params)
 
 
-def default_countries(geos: pd.DataFrame, members: list[str] | None, n: int = 5) -> list[str]:
+def default_countries(
+    geos: pd.DataFrame, members: list[str] | None, n: int = 5, aggregates: bool = False
+) -> list[str]:
     """The ``n`` countries with the most recent data (then the longest record, then by name),
-    among ``members`` when a region is chosen. ``geos`` is a ``series_geographies`` frame."""
-    countries = geos[geos["kind"] == "country"]
-    if members is not None:
-        countries = countries[countries["geo_id"].isin(members)]
-    ranked = countries.sort_values(["last_year", "years", "name"], ascending=[False, False, True])
+    among ``members`` when a region is chosen. ``geos`` is a ``series_geographies`` frame.
+    With ``aggregates``, the same ranking over the aggregates instead (for series that have
+    no country data), ignoring ``members``."""
+    if aggregates:
+        pool = geos[geos["kind"] != "country"]
+    else:
+        pool = geos[geos["kind"] == "country"]
+        if members is not None:
+            pool = pool[pool["geo_id"].isin(members)]
+    ranked = pool.sort_values(["last_year", "years", "name"], ascending=[False, False, True])
     return ranked["geo_id"].head(n).tolist()

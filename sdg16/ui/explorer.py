@@ -91,35 +91,39 @@ def _geo_picker(
     chosen_countries = [g for g in chosen if kinds[g] == "country"]
     chosen_aggs = [g for g in chosen if kinds[g] != "country"]
     where = f" in {region_label}" if region_label else ""
-    if default == "all":
-        auto = pool["geo_id"].tolist()
-        note = f"Showing all {len(auto)} countries with data{where}; aggregates only when chosen."
-        widget_default = chosen_countries  # empty means "all": no 200 chips in the sidebar
-    else:
+    auto, auto_aggs = pool["geo_id"].tolist(), []
+    note = f"Showing all {len(auto)} countries with data{where}; aggregates only when chosen."
+    if default != "all":
         auto = default_countries(geos, members)
         note = (
             f"Showing the {len(auto)} countries{where} with the most recent and longest "
             "records. Pick countries in the sidebar to change this."
         )
-        widget_default = chosen_countries if chosen else auto
+    if countries.empty and not aggregates.empty:  # some series (breakdowns) exist only for regions
+        auto_aggs = default_countries(geos, None, len(aggregates) if default == "all" else 5, True)
+        count = f"{len(auto_aggs)} regional aggregate" + ("s" if len(auto_aggs) > 1 else "")
+        note = f"No country data for this breakdown: showing {count}."
+    # Empty means "all" on the Table page: no 200 chips in the sidebar.
+    widget_countries = chosen_countries if chosen or default == "all" else auto
+    widget_aggs = chosen_aggs if chosen or default == "all" else auto_aggs
     side = st.sidebar
     picked = side.multiselect(
         f"Countries ({len(pool)} with data{where})",
-        list(dict.fromkeys([*pool["geo_id"], *widget_default])),
-        default=widget_default,
+        list(dict.fromkeys([*pool["geo_id"], *widget_countries])),
+        default=widget_countries,
         format_func=label,
         placeholder="All countries with data" if default == "all" else "Choose countries",
     )
     picked_aggs = side.multiselect(
         "Regional aggregates (never mixed into the country list)",
-        list(dict.fromkeys([*aggregates["geo_id"], *chosen_aggs])),
-        default=chosen_aggs,
+        list(dict.fromkeys([*aggregates["geo_id"], *widget_aggs])),
+        default=widget_aggs,
         format_func=lambda g: label(g) + ("" if kinds[g] == "aggregate" else f" · {kinds[g]}"),
     )
     picked_all = picked + picked_aggs
-    explicit = bool(chosen) or picked != widget_default or bool(picked_aggs)
+    explicit = bool(chosen) or picked != widget_countries or picked_aggs != widget_aggs
     if not explicit or (default == "all" and not picked_all):
-        return auto, [], note
+        return auto + auto_aggs, [], note
     return picked_all, picked_all, None
 
 
