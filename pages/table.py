@@ -23,7 +23,7 @@ st.dataframe(
     hide_index=True,
     column_config={
         "Year": st.column_config.NumberColumn(format="%d"),
-        "Value": st.column_config.NumberColumn(format="%.4g"),
+        "Value": st.column_config.NumberColumn(format="localized"),
     },
 )
 st.caption("Click a column heading to sort. Downloads hold exactly these rows.")
