@@ -106,9 +106,11 @@ def trend_figure(
                 hovertemplate=HOVER,
             )
         )
+    span = int(rows["year"].max() - rows["year"].min()) if len(rows) else 0
     fig.update_layout(
         title={"text": title},
-        xaxis={"title": {"text": "Year"}, "tickformat": "d"},
+        # Whole years only: short ranges would otherwise get half-year ticks labelled twice.
+        xaxis={"title": {"text": "Year"}, "tickformat": "d", "dtick": 1 if span <= 12 else None},
         yaxis={"title": {"text": unit_label(unit)}, "rangemode": "tozero"},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15},
         hovermode="closest",
