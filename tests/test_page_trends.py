@@ -137,3 +137,13 @@ def test_choosing_another_series_drops_the_old_breakdown_quietly(store_path) -> 
 def _names(db: ReadOnlyDatabase) -> dict[str, str]:
     geos = meta.geographies(db)
     return dict(zip(geos["geo_id"], geos["name"], strict=True))
+
+
+def test_choosing_a_region_adds_its_band_and_goes_into_the_link(store_path: Path) -> None:
+    at = open_app("trends", series="VC_IHR_PSRC", geo="MEX")
+    assert not any(t["name"].endswith("median of countries") for t in figure(at)["data"])
+    widget(at.selectbox, "Region or income group").select(LATAM).run()
+    assert at.query_params["region"] == LATAM and at.query_params["geo"] == "MEX"
+    names = [t["name"] for t in figure(at)["data"]]
+    assert "Latin America and the Caribbean: median of countries" in names
+    assert line_names(at) == ["Mexico"]
