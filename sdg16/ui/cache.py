@@ -10,6 +10,7 @@ from sdg16 import catalog, geo
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.queries import coverage, indicators, maps, meta, profiles
+from sdg16.queries import explorer as explorer_queries
 
 
 @st.cache_resource
@@ -135,3 +136,43 @@ def coverage_cells(
     members: tuple[str, ...] | None, year_from: int | None = None, year_to: int | None = None
 ) -> pd.DataFrame:
     return _coverage_cells(version(), members, year_from, year_to)
+
+
+# Indicator explorer (Trends and Table pages).
+@st.cache_data(max_entries=8, show_spinner=False)
+def _dimension_codes(store_version: str) -> dict[str, frozenset[str]]:
+    found = explorer_queries.dimension_values(database())
+    return {d: frozenset(g["code"]) for d, g in found.groupby("dimension")}
+
+
+def dimension_codes() -> dict[str, frozenset[str]]:
+    """Every disaggregation code of every series, by dimension (checks URL values)."""
+    return _dimension_codes(version())
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _series_dimensions(store_version: str, series: str) -> pd.DataFrame:
+    return explorer_queries.dimension_values(database(), series)
+
+
+def series_dimensions(series: str) -> pd.DataFrame:
+    return _series_dimensions(version(), series)
+
+
+@st.cache_data(max_entries=128, show_spinner=False)
+def _series_geographies(store_version: str, f: Filter) -> pd.DataFrame:
+    return explorer_queries.series_geographies(database(), f, indicator_catalog())
+
+
+def series_geographies(f: Filter) -> pd.DataFrame:
+    """Geographies with data for the filter's series and disaggregation (geo, years ignored)."""
+    return _series_geographies(version(), Filter(series=f.series, dims=f.dims))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _region_band(store_version: str, f: Filter, region: str) -> pd.DataFrame:
+    return explorer_queries.region_band(database(), f, region, indicator_catalog())
+
+
+def region_band(f: Filter, region: str) -> pd.DataFrame:
+    return _region_band(version(), f.update(geo=()), region)

@@ -23,7 +23,9 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home.py", "Overview", "home", ":material/home:", "Indicators", default=True),
+    PageSpec("trends.py", "Trends", "trends", ":material/show_chart:", "Indicators"),
     PageSpec("map.py", "Map", "map", ":material/public:", "Indicators"),
+    PageSpec("table.py", "Table", "table", ":material/table:", "Indicators"),
     PageSpec("country.py", "Country profile", "country", ":material/flag:", "Indicators"),
     PageSpec("coverage.py", "Coverage", "coverage", ":material/grid_on:", "Indicators"),
 )

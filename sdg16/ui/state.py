@@ -16,6 +16,7 @@ def _vocabulary(store_version: str) -> Vocabulary:
         series=frozenset(s.code for s in cat.all_series()),
         geos=frozenset(geos["geo_id"]),
         regions=frozenset(cache.regions()["code"]),
+        dimension_values=cache.dimension_codes(),
     )
 
 

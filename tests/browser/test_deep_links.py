@@ -17,6 +17,7 @@ def test_first_visit_by_deep_link_opens_that_page(store_path: Path) -> None:
         body = page.inner_text("body")
         assert "does not seem to exist" not in body
         assert "Mexico" in body
+        assert page.title() == "SDG 16 dashboard"  # set by app.py, so app.py ran
         nav = page.locator("[data-testid='stSidebarNav']").inner_text()
         assert "Overview" in nav and "app" not in nav.split()  # registry titles, not file names
         assert exceptions_on(page) == [] and watch.offsite == []

@@ -1,0 +1,71 @@
+"""Download buttons for the explorer pages: CSV, Excel and Parquet of the rows on screen."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from sdg16.formatting import unit_label
+from sdg16.reports import tables
+from sdg16.ui import cache
+from sdg16.ui.explorer import View, share_link
+
+LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}
+MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "parquet": "application/vnd.apache.parquet",
+}
+
+
+def about(view: View, url_path: str) -> tables.About:
+    cat = cache.indicator_catalog()
+    f = view.query
+    indicator, entry = cat.indicator_of(f.series), cat.series(f.series)
+    attribution = (
+        "World Bank, Worldwide Governance Indicators"
+        if indicator.source == "wgi"
+        else f"Source: UN Statistics Division, SDG Global Database; custodian {indicator.custodian}"
+    )
+    words = tables.describe_filter(
+        f.series,
+        [view.names.get(g, g) for g in view.geos],
+        (f.year_from, f.year_to),
+        dict(f.dims),
+        view.region_label,
+    )
+    return tables.About(
+        series=f.series,
+        title=entry.title,
+        indicator=f"{indicator.code} {indicator.title}",
+        unit=unit_label(entry.unit),
+        custodian=indicator.custodian,
+        attribution=attribution,
+        filters=words,
+        link=share_link(url_path, view.link),
+    )
+
+
+def buttons(rows: pd.DataFrame, view: View, url_path: str) -> None:
+    """Three buttons, each built from ``rows``: the frame the page just drew."""
+    if rows.empty:
+        return
+    meta = about(view, url_path)
+    dims = dict(view.query.dims)
+    stem = f"sdg16-{view.query.series}-{url_path}"
+    files = {
+        "csv": tables.to_csv(rows, dims),
+        "xlsx": tables.to_excel(rows, meta, dims),
+        "parquet": tables.to_parquet(rows, meta, dims),
+    }
+    st.caption(f"Download the {len(rows):,} rows shown · filters: {meta.filters}")
+    for col, (ext, data) in zip(st.columns(len(files)), files.items(), strict=True):
+        col.download_button(
+            LABELS[ext],
+            data,
+            file_name=f"{stem}.{ext}",
+            mime=MIME[ext],
+            on_click="ignore",
+            icon=":material/download:",
+            width="stretch",
+        )

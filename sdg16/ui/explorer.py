@@ -1,0 +1,201 @@
+"""The filter panel the Trends and Table pages share: series, region, countries kept apart from
+aggregates, years and the series' own disaggregations. Reads the URL, writes it back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from sdg16.filters import Filter
+from sdg16.queries.explorer import default_countries
+from sdg16.ui import cache, state, widgets
+
+# Codes that mean "everyone": picked when neither the link nor the catalog chooses a value.
+TOTALS = ("BOTHSEX", "ALLAGE", "_T", "ALLAREA", "_Z", "ALL")
+CODE_LABELS = {"BOTHSEX": "Both sexes", "FEMALE": "Female", "MALE": "Male", "ALLAGE": "All ages"}
+CODE_LABELS |= {"_T": "Total", "ALLAREA": "All areas", "URBAN": "Urban", "RURAL": "Rural"}
+
+
+@dataclass(frozen=True)
+class View:
+    """What the panel resolved: the filter to query, and what the page should say about it."""
+
+    query: Filter  # series, chosen geographies, years, one code per disaggregation
+    link: Filter  # what the URL holds (defaults left out)
+    geos: list[str]  # in the order chosen
+    names: dict[str, str]
+    region_label: str | None
+    default_note: str | None  # set when no geography was chosen and a default is shown
+
+
+def _dims(series: str, f: Filter, fresh: bool) -> tuple[dict[str, str], dict[str, str]]:
+    """One code per dimension with several codes: (resolved, the ones the link must carry)."""
+    entry = cache.indicator_catalog().series(series)
+    table = cache.series_dimensions(series)
+    codes = {d: g["code"].tolist() for d, g in table.groupby("dimension", sort=False)}
+    asked = {} if fresh else dict(f.dims)
+    for dim, code in asked.items():
+        if code not in codes.get(dim, []):
+            _notice(f"Ignored {dim}={code!r} in the link: this series has no such breakdown.")
+    resolved, link = {}, {}
+    several = [d for d, c in codes.items() if len(c) > 1]
+    cols = st.columns(max(len(several), 4))[: len(several)]
+    for col, dim in zip(cols, several, strict=True):
+        options = codes[dim]
+        auto = entry.default.get(dim)
+        if auto not in options:
+            auto = next((t for t in TOTALS if t in options), options[0])
+        current = asked.get(dim) if asked.get(dim) in options else auto
+        label = dim.replace("_", " ").capitalize()
+        resolved[dim] = col.selectbox(
+            label, options, index=options.index(current), format_func=_code_label
+        )
+        if resolved[dim] != auto:
+            link[dim] = resolved[dim]
+    return resolved, link
+
+
+def _notice(text: str) -> None:
+    st.toast(text, icon="⚠️")
+    st.caption(f"⚠️ {text}")
+
+
+def _code_label(code: str) -> str:
+    return CODE_LABELS.get(code, code)
+
+
+def _geo_label(names: dict[str, str], have: set[str]):
+    return lambda g: names.get(g, g) + ("" if g in have else " (no data)")
+
+
+def _geo_picker(
+    f: Filter, geos: pd.DataFrame, region: str | None, region_label: str | None, default: str
+) -> tuple[list[str], list[str], str | None]:
+    """Countries and aggregates in two separate pickers; the region narrows the country list.
+
+    Returns (the geographies to show, what the link holds, a note when a default is shown).
+    """
+    known = cache.all_geographies()
+    kinds = dict(zip(known["geo_id"], known["kind"], strict=True))
+    names = dict(zip(known["geo_id"], known["name"], strict=True))
+    label = _geo_label(names, set(geos["geo_id"]))
+    members = cache.region_members(region) if region else None
+    countries = geos[geos["kind"] == "country"]
+    pool = countries[countries["geo_id"].isin(members)] if members is not None else countries
+    aggregates = geos[geos["kind"] != "country"]
+
+    chosen = [g for g in f.geo if g in kinds]
+    chosen_countries = [g for g in chosen if kinds[g] == "country"]
+    chosen_aggs = [g for g in chosen if kinds[g] != "country"]
+    where = f" in {region_label}" if region_label else ""
+    auto, auto_aggs = pool["geo_id"].tolist(), []
+    note = f"Showing all {len(auto)} countries with data{where}; aggregates only when chosen."
+    if default != "all":
+        auto = default_countries(geos, members)
+        note = (
+            f"Showing the {len(auto)} countries{where} with the most recent and longest "
+            "records. Pick countries in the sidebar to change this."
+        )
+    if countries.empty and not aggregates.empty:  # some series (breakdowns) exist only for regions
+        auto_aggs = default_countries(geos, None, len(aggregates) if default == "all" else 5, True)
+        count = f"{len(auto_aggs)} regional aggregate" + ("s" if len(auto_aggs) > 1 else "")
+        note = f"No country data for this breakdown: showing {count}."
+    # Empty means "all" on the Table page: no 200 chips in the sidebar.
+    widget_countries = chosen_countries if chosen or default == "all" else auto
+    widget_aggs = chosen_aggs if chosen or default == "all" else auto_aggs
+    side = st.sidebar
+    picked = side.multiselect(
+        f"Countries ({len(pool)} with data{where})",
+        list(dict.fromkeys([*pool["geo_id"], *widget_countries])),
+        default=widget_countries,
+        format_func=label,
+        placeholder="All countries with data" if default == "all" else "Choose countries",
+    )
+    picked_aggs = side.multiselect(
+        "Regional aggregates (never mixed into the country list)",
+        list(dict.fromkeys([*aggregates["geo_id"], *widget_aggs])),
+        default=widget_aggs,
+        format_func=lambda g: label(g) + ("" if kinds[g] == "aggregate" else f" · {kinds[g]}"),
+    )
+    picked_all = picked + picked_aggs
+    explicit = bool(chosen) or picked != widget_countries or picked_aggs != widget_aggs
+    if not explicit or (default == "all" and not picked_all):
+        return auto + auto_aggs, [], note
+    return picked_all, picked_all, None
+
+
+def filter_panel(default: str = "recent") -> View:
+    """Draw the explorer filters; ``default`` is what shows when the link names no geography:
+    "recent" (the five countries with the most recent data) or "all" (every country)."""
+    f = state.current_filter()
+    top = st.columns([4, 1], vertical_alignment="bottom")
+    with top[0]:
+        series = widgets.series_picker(f.series)
+    with top[1]:
+        widgets.indicator_info(series)
+    fresh = f.series is not None and series != f.series  # a new series drops old breakdowns
+    dims, link_dims = _dims(series, f, fresh)
+    base = Filter(series=series, dims=tuple(sorted(dims.items())))
+    geos = cache.series_geographies(base)
+    regions = cache.regions()
+    region_labels = {r.code: f"{r.label} ({r.group})" for r in regions.itertuples(index=False)}
+
+    side = st.sidebar
+    side.header("Filters")
+    region_options = [None, *regions["code"]]
+    region = side.selectbox(
+        "Region or income group",
+        region_options,
+        index=region_options.index(f.region) if f.region in region_options else 0,
+        format_func=lambda c: "All countries" if c is None else region_labels[c],
+        help="Narrows the country list; on Trends it adds the median of its countries.",
+    )
+    region_label = regions.set_index("code")["label"].get(region) if region else None
+    shown, linked, note = _geo_picker(f, geos, region, region_label, default)
+    lo, hi = (int(geos["first_year"].min()), int(geos["last_year"].max())) if len(geos) else (0, 0)
+    years = (f.year_from, f.year_to)
+    if lo < hi:
+        start = min(max(f.year_from or lo, lo), hi)
+        end = max(min(f.year_to or hi, hi), start)
+        years = side.slider("Years", lo, hi, (start, end))
+    year_from = years[0] if years[0] not in (None, lo) else None
+    year_to = years[1] if years[1] not in (None, hi) else None
+
+    link = Filter(
+        series=series,
+        geo=tuple(linked),
+        region=region,
+        year_from=year_from,
+        year_to=year_to,
+        dims=tuple(sorted(link_dims.items())),
+        lang=f.lang,
+        present=f.present,
+    )
+    state.write_filter(link)
+    query = base.update(geo=tuple(shown), year_from=year_from, year_to=year_to)
+    names = dict(
+        zip(cache.all_geographies()["geo_id"], cache.all_geographies()["name"], strict=True)
+    )
+    return View(query, link, shown, names, region_label, note)
+
+
+def share_link(url_path: str, link: Filter) -> str:
+    """The absolute URL that reopens this view (relative when the browser URL is unknown)."""
+    base = ""
+    try:
+        url = st.context.url or ""
+        base = url.split("://", 1)[0] + "://" + url.split("://", 1)[1].split("/", 1)[0]
+    except (AttributeError, IndexError):
+        base = ""
+    query = urlencode(link.to_params(), safe=",")  # readable geo lists
+    return f"{base}/{url_path}" + (f"?{query}" if query else "")
+
+
+def missing_note(view: View, shown: list[str], found: set[str]) -> None:
+    """Say which chosen geographies have no rows, rather than silently drawing nothing."""
+    missing = [view.names.get(g, g) for g in shown if g not in found]
+    if missing:
+        st.caption(f"No data for these filters: {', '.join(missing)}.")

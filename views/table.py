@@ -1,0 +1,31 @@
+"""Table: the filtered observations, sortable, downloadable exactly as shown."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdg16.reports.tables import screen_frame
+from sdg16.ui import cache, common, downloads, explorer
+
+st.title("Table")
+view = explorer.filter_panel(default="all")
+if view.default_note:
+    st.info(view.default_note, icon=":material/info:")
+if not view.geos:
+    st.info("No geographies to show: choose countries or aggregates in the sidebar.")
+    st.stop()
+rows = cache.observations(view.query)  # one query: the table and every download
+
+st.subheader(f"{len(rows):,} rows")
+explorer.missing_note(view, view.geos, set(rows["iso3"]))
+st.dataframe(
+    screen_frame(rows),
+    hide_index=True,
+    column_config={
+        "Year": st.column_config.NumberColumn(format="%d"),
+        "Value": st.column_config.NumberColumn(format="localized"),
+    },
+)
+st.caption("Click a column heading to sort. Downloads hold exactly these rows.")
+downloads.buttons(rows, view, "table")
+common.freshness_and_attribution()
