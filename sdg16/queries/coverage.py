@@ -6,7 +6,7 @@ import pandas as pd
 
 from sdg16.catalog import Catalog
 from sdg16.db import ReadOnlyDatabase
-from sdg16.queries.indicators import _preferred_source_sql
+from sdg16.queries.indicators import preferred_source_sql
 from sdg16.queries.profiles import _headline
 
 COUNTRY_COLUMNS = ["indicator", "series", "iso3", "geo_name", "years", "first_year", "last_year"]
@@ -25,7 +25,7 @@ def cells(
     Columns: series, iso3, geo_name, year. ``members`` limits the countries (None: all).
     """
     params: list = []
-    where = [f"({_headline(catalog, params)})", _preferred_source_sql(), "g.kind = 'country'"]
+    where = [f"({_headline(catalog, params)})", preferred_source_sql(), "g.kind = 'country'"]
     if members is not None:
         if not members:
             return pd.DataFrame(columns=["series", "iso3", "geo_name", "year"])

@@ -8,7 +8,7 @@ import pandas as pd
 from sdg16.catalog import DIMENSIONS, Catalog
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
-from sdg16.queries.indicators import _dimension_clause, _preferred_source_sql, headline_dims
+from sdg16.queries.indicators import dimension_clause, headline_dims, preferred_source_sql
 from sdg16.queries.meta import region_members
 
 
@@ -22,7 +22,7 @@ def dimension_values(db: ReadOnlyDatabase, series: str | None = None) -> pd.Data
     for dim in DIMENSIONS:  # names come from the fixed tuple, never from input
         where = f"o.{dim} IS NOT NULL"
         if series is not None:
-            where += f" AND o.series_code = ? AND {_preferred_source_sql()}"
+            where += f" AND o.series_code = ? AND {preferred_source_sql()}"
             params.append(series)
         branches.append(
             f"SELECT '{dim}' AS dimension, o.{dim} AS code, count(*) AS rows"
@@ -41,12 +41,12 @@ def series_geographies(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> pd.
     if not f.series:
         raise ValueError("a series is required")
     params: list = [f.series]
-    dims = _dimension_clause(headline_dims(catalog, f.series, f), params)
+    dims = dimension_clause(headline_dims(catalog, f.series, f), params)
     sql = f"""
         SELECT o.geo_id, g.name, g.kind, min(o.year) AS first_year, max(o.year) AS last_year,
                count(DISTINCT o.year) AS years
         FROM observation o JOIN geo g USING (geo_id)
-        WHERE o.series_code = ? AND {dims} AND {_preferred_source_sql()}
+        WHERE o.series_code = ? AND {dims} AND {preferred_source_sql()}
         GROUP BY o.geo_id, g.name, g.kind
         ORDER BY g.kind, g.name
     """
@@ -62,8 +62,8 @@ def region_band(db: ReadOnlyDatabase, f: Filter, region: str, catalog: Catalog) 
     if not f.series or not members:
         return pd.DataFrame(columns=["year", "median", "p25", "p75", "countries"])
     params: list = [f.series]
-    where = ["o.series_code = ?", _preferred_source_sql()]
-    where.append(_dimension_clause(headline_dims(catalog, f.series, f), params))
+    where = ["o.series_code = ?", preferred_source_sql()]
+    where.append(dimension_clause(headline_dims(catalog, f.series, f), params))
     where.append(f"o.geo_id IN ({', '.join('?' for _ in members)})")
     params += members
     for op, year in ((">=", f.year_from), ("<=", f.year_to)):

@@ -13,7 +13,7 @@ from sdg16.filters import Filter
 EXPORT_COLUMNS = ["series", "iso3", "geo_name", "year", "value", "unit", "nature", "source"]
 
 
-def _preferred_source_sql() -> str:
+def preferred_source_sql() -> str:
     # Two datasets of one series are never merged: a view shows the preferred one, and says so.
     return (
         "o.source = (SELECT s.source FROM series s WHERE s.series_code = o.series_code"
@@ -21,7 +21,7 @@ def _preferred_source_sql() -> str:
     )
 
 
-def _dimension_clause(dims: Mapping[str, str], params: list) -> str:
+def dimension_clause(dims: Mapping[str, str], params: list) -> str:
     parts = []
     for dim, code in sorted(dims.items()):
         if dim not in DIMENSIONS:
@@ -48,8 +48,8 @@ def observations(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> pd.DataFr
     if not f.series:
         raise ValueError("a series is required")
     params: list = [f.series]
-    where = ["o.series_code = ?", _preferred_source_sql()]
-    where.append(_dimension_clause(headline_dims(catalog, f.series, f), params))
+    where = ["o.series_code = ?", preferred_source_sql()]
+    where.append(dimension_clause(headline_dims(catalog, f.series, f), params))
     if f.geo:
         where.append(f"o.geo_id IN ({', '.join('?' for _ in f.geo)})")
         params += list(f.geo)
@@ -87,7 +87,7 @@ def latest_values(
     branches = []
     for code in codes:
         params.append(code)
-        dims = _dimension_clause(headline_dims(catalog, code), params)
+        dims = dimension_clause(headline_dims(catalog, code), params)
         branches.append(f"(o.series_code = ? AND {dims})")
     sql = f"""
         WITH picked AS (
@@ -95,7 +95,7 @@ def latest_values(
                    o.source,
                    row_number() OVER (PARTITION BY o.series_code ORDER BY o.year DESC) AS recency
             FROM observation o
-            WHERE o.geo_id = ? AND ({" OR ".join(branches)}) AND {_preferred_source_sql()}
+            WHERE o.geo_id = ? AND ({" OR ".join(branches)}) AND {preferred_source_sql()}
         )
         SELECT cur.series, cur.year, cur.value, cur.value_text, cur.unit, cur.nature, cur.source,
                prev.year AS prev_year, prev.value AS prev_value

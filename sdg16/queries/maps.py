@@ -9,10 +9,10 @@ from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.queries.indicators import (
     EXPORT_COLUMNS,
-    _dimension_clause,
-    _preferred_source_sql,
+    dimension_clause,
     headline_dims,
     observations,
+    preferred_source_sql,
 )
 
 
@@ -24,12 +24,12 @@ def year_counts(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> pd.DataFra
     if not f.series:
         raise ValueError("a series is required")
     params: list = [f.series]
-    dims = _dimension_clause(headline_dims(catalog, f.series, f), params)
+    dims = dimension_clause(headline_dims(catalog, f.series, f), params)
     return db.query(
         f"""
         SELECT o.year, count(DISTINCT o.geo_id) AS countries
         FROM observation o JOIN geo g USING (geo_id)
-        WHERE o.series_code = ? AND {dims} AND {_preferred_source_sql()}
+        WHERE o.series_code = ? AND {dims} AND {preferred_source_sql()}
           AND g.kind = 'country'
         GROUP BY o.year ORDER BY o.year
         """,

@@ -6,7 +6,7 @@ import pandas as pd
 
 from sdg16.catalog import Catalog
 from sdg16.db import ReadOnlyDatabase
-from sdg16.queries.indicators import _dimension_clause, _preferred_source_sql, headline_dims
+from sdg16.queries.indicators import dimension_clause, headline_dims, preferred_source_sql
 
 PROFILE_COLUMNS = [
     "indicator",
@@ -32,7 +32,7 @@ def _headline(catalog: Catalog, params: list) -> str:
     branches = []
     for entry in catalog.all_series():
         params.append(entry.code)
-        dims = _dimension_clause(headline_dims(catalog, entry.code), params)
+        dims = dimension_clause(headline_dims(catalog, entry.code), params)
         branches.append(f"(o.series_code = ? AND {dims})")
     return " OR ".join(branches)
 
@@ -51,7 +51,7 @@ def peer_values(db: ReadOnlyDatabase, geo_id: str, catalog: Catalog) -> pd.DataF
         FROM observation o JOIN geo g USING (geo_id)
         WHERE g.kind = 'country'
           AND g.un_subregion = (SELECT un_subregion FROM geo WHERE geo_id = ?)
-          AND ({headline}) AND {_preferred_source_sql()}
+          AND ({headline}) AND {preferred_source_sql()}
         ORDER BY o.series_code, o.geo_id, o.year
         """,
         params,
@@ -67,7 +67,7 @@ def own_values(db: ReadOnlyDatabase, geo_id: str, catalog: Catalog) -> pd.DataFr
         SELECT o.series_code AS series, o.geo_id AS iso3, g.un_subregion AS subregion,
                o.year, o.value, o.unit, o.source
         FROM observation o JOIN geo g USING (geo_id)
-        WHERE o.geo_id = ? AND ({headline}) AND {_preferred_source_sql()}
+        WHERE o.geo_id = ? AND ({headline}) AND {preferred_source_sql()}
         ORDER BY o.series_code, o.year
         """,
         [geo_id, *params],
