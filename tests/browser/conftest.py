@@ -10,9 +10,14 @@ import pytest
 from tests.browser_harness import CHROMIUM, running_app
 
 
+HERE = Path(__file__).parent
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Collection hooks see every test in the session: mark only the ones in this folder.
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")
