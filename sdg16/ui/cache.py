@@ -87,3 +87,12 @@ def _region_members(store_version: str, code: str) -> list[str]:
 
 def region_members(code: str) -> list[str]:
     return _region_members(version(), code)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _load_log(store_version: str) -> pd.DataFrame:
+    return meta.load_log(database())
+
+
+def load_log() -> pd.DataFrame:
+    return _load_log(version())

@@ -24,3 +24,12 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home.py", "Overview", "home", ":material/home:", "Indicators", default=True),
 )
+
+# Authorized users (branch auth).
+PAGES += (
+    PageSpec("reports.py", "Reports", "reports", ":material/summarize:", "Work", Role.ANALYST),
+    PageSpec(
+        "admin.py", "Administration", "admin", ":material/admin_panel_settings:", "Work", Role.ADMIN
+    ),
+    PageSpec("login.py", "Sign in", "login", ":material/login:", "Account"),
+)

@@ -1,13 +1,26 @@
-"""The signed-in user of this browser session. Checked on the server for every page and export."""
+"""The signed-in user of this browser session. Checked on the server for every page and export.
+
+The role lives only in server-side session state: a browser cannot set it. Sessions end after
+``IDLE_S`` without activity or ``LIFETIME_S`` after login, whichever comes first.
+"""
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
+from sdg16 import audit
+from sdg16.accounts import User
 from sdg16.roles import Role
 
 ROLE_KEY = "sdg16_role"
 USER_KEY = "sdg16_user"
+LOGIN_AT_KEY = "sdg16_login_at"
+SEEN_KEY = "sdg16_last_seen"
+NOTICE_KEY = "sdg16_session_notice"
+IDLE_S = 30 * 60
+LIFETIME_S = 8 * 60 * 60
 
 
 def current_role() -> Role:
@@ -17,3 +30,42 @@ def current_role() -> Role:
 
 def current_user() -> str | None:
     return st.session_state.get(USER_KEY)
+
+
+def login(user: User, now: float | None = None) -> None:
+    now = time.time() if now is None else now
+    st.session_state[ROLE_KEY] = user.role
+    st.session_state[USER_KEY] = user.name
+    st.session_state[LOGIN_AT_KEY] = now
+    st.session_state[SEEN_KEY] = now
+
+
+def _clear() -> None:
+    for key in (ROLE_KEY, USER_KEY, LOGIN_AT_KEY, SEEN_KEY):
+        st.session_state.pop(key, None)
+
+
+def logout() -> None:
+    user = current_user()
+    if user:
+        audit.record(user, current_role(), "logout", "logout")
+    _clear()
+
+
+def refresh(now: float | None = None) -> None:
+    """Called once per rerun (app.py): end an expired session, else mark it active."""
+    if current_user() is None:
+        return
+    now = time.time() if now is None else now
+    idle = now - st.session_state.get(SEEN_KEY, now)
+    age = now - st.session_state.get(LOGIN_AT_KEY, now)
+    if idle > IDLE_S or age > LIFETIME_S:
+        audit.record(current_user() or "?", current_role(), "session_expired", "session")
+        _clear()
+        st.session_state[NOTICE_KEY] = "Your session expired. Please sign in again."
+        return
+    st.session_state[SEEN_KEY] = now
+
+
+def take_notice() -> str | None:
+    return st.session_state.pop(NOTICE_KEY, None)
