@@ -30,8 +30,11 @@ def state_db(tmp_path_factory: pytest.TempPathFactory, store_path: Path):
 
 
 def _text(at) -> str:
-    parts = [e.value for kind in ("title", "markdown", "info", "warning", "caption") for e in
-             getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("title", "markdown", "info", "warning", "caption")
+        for e in getattr(at, kind)
+    ]
     return " ".join(str(p) for p in parts)
 
 
