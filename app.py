@@ -24,12 +24,12 @@ for spec in PAGES:
             default=spec.default,
         )
     else:
-        # Pages beyond the role stay addressable but hidden, and run only the login prompt:
+        # Pages beyond the role stay addressable but unlisted, and run only the login prompt:
         # a direct URL never reaches the page's code, let alone its data.
         page = st.Page(
             lambda needed=spec.role: guard.login_prompt(needed),
             title=spec.title,
-            icon=spec.icon,
+            icon=":material/lock:",
             url_path=spec.url_path,
             default=spec.default,
             visibility="hidden",

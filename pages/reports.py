@@ -46,7 +46,7 @@ with st.form("create_report"):
         default=list(SECTION_LABELS),
         format_func=SECTION_LABELS.__getitem__,
     )
-    c1, c2, c3 = st.columns(3)
+    c1, c2, c3 = st.columns([1, 2, 1], vertical_alignment="bottom")
     c1.selectbox("Language", ["English"], help="Other languages will follow.")
     formats = c2.multiselect("Formats", FORMATS, default=list(FORMATS), format_func=str.upper)
     public = c3.checkbox("Public report", help="Counts below 5 are withheld.")

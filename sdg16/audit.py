@@ -57,4 +57,6 @@ def entries(
     sql += (" WHERE " + " AND ".join(where)) if where else ""
     with statedb.connect(path) as con:
         rows = con.execute(sql + " ORDER BY id DESC LIMIT ?", (*params, limit)).fetchall()
-    return pd.DataFrame(rows, columns=COLUMNS)
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    frame["rows"] = frame["rows"].astype("Int64")  # whole numbers, blank where not an export
+    return frame

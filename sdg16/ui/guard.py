@@ -43,9 +43,14 @@ def produce(
     filters: str,
     fmt: str,
     action: str = "export",
+    who: session.Identity | None = None,
 ) -> bytes:
-    """Check the role now, make the file, and record who took it. Raises PermissionError."""
-    role, user = session.current_role(), session.current_user() or "anonymous"
+    """Check the role now, make the file, and record who took it. Raises PermissionError.
+
+    ``who`` is the session's identity, for callers running outside the script (deferred
+    downloads); inside a script run it is read from the session."""
+    who = who or session.identity()
+    role, user = who.role_now(), who.user or "anonymous"
     if not role.allows(needed):
         audit.record(user, role, "denied", what, filters=filters, fmt=fmt, detail=action)
         raise PermissionError(f"{what} needs the {needed.label} role")
@@ -69,9 +74,10 @@ def guarded_download(
     if not session.current_role().allows(needed):
         st.caption(f"Downloads need the {needed.label} role.")
         return
+    who = session.identity()
     st.download_button(
         label,
-        data=lambda: produce(needed, make, what=file_name, filters=filters, fmt=fmt),
+        data=lambda: produce(needed, make, what=file_name, filters=filters, fmt=fmt, who=who),
         file_name=file_name,
         mime=mime,
         key=key,

@@ -33,7 +33,7 @@ def adopt_oidc_user() -> None:
         return
     email = str(st.user.get("email", ""))
     role = oidc_role(email)
-    session.login(accounts.User(email, role, ""))
+    session.login(accounts.User(email, role, ""), local=False)
     audit.record(email, role, "login", "oidc")
 
 
