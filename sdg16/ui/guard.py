@@ -29,7 +29,14 @@ def login_prompt(needed: Role) -> None:
 
 
 def require(needed: Role) -> None:
-    """Stop the page here unless this session's role allows ``needed``."""
+    """Stop the page here unless this session's role allows ``needed``.
+
+    Expiry is checked here too: Streamlit runs a file under pages/ directly (without app.py)
+    when its URL is opened directly, so the page itself must not trust app.py to have run."""
+    session.refresh()
+    notice = session.take_notice()
+    if notice:
+        st.warning(notice)
     if not session.current_role().allows(needed):
         login_prompt(needed)
         st.stop()
