@@ -83,10 +83,12 @@ def _clear() -> None:
 
 
 def logout() -> None:
-    user = current_user()
+    user, provider = current_user(), not identity().local
     if user:
         audit.record(user, current_role(), "logout", "logout")
     _clear()
+    if provider:
+        st.logout()  # also drop the provider's cookie, or the next run signs in again
 
 
 def refresh(now: float | None = None) -> None:
