@@ -93,3 +93,15 @@ def test_admin_sees_users_and_the_audit_log() -> None:
     assert set(users["user"]) >= {"vic", "ana", "root"}
     log = at.dataframe[1].value
     assert {"login"} <= set(log["action"]) and "root" in set(log["actor"])
+
+
+def test_admin_adds_a_user_who_can_then_sign_in() -> None:
+    at = signed_in("root", "admin")
+    name, password = (t for t in at.text_input if t.label in ("User name", "Initial password"))
+    name.input("dana")
+    password.input("dana-password-1")
+    next(b for b in at.button if b.label == "Add user").click().run()
+    assert "Added dana (viewer)." in [s.value for s in at.success]
+    assert accounts.authenticate("dana", "dana-password-1").user.role is Role.VIEWER
+    entry = audit.entries(action="user_add").iloc[0]
+    assert (entry["actor"], entry["what"], entry["detail"]) == ("root", "dana", "viewer")

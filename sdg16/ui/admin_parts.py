@@ -80,11 +80,12 @@ def audit_log() -> None:
 
 
 def data() -> None:
-    st.markdown("**Load log** (newest first)")
-    st.dataframe(cache.load_log(), hide_index=True, height=240)
+    # The sync runs before the load log is drawn, so the log shows the load just made.
     if st.button("Sync the bundled data now", icon=":material/sync:"):
         guard.require(Role.ADMIN)
         run_sync()
+    st.markdown("**Load log** (newest first)")
+    st.dataframe(cache.load_log(), hide_index=True, height=240)
 
 
 def run_sync() -> None:
