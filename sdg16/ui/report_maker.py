@@ -73,3 +73,15 @@ def offer_downloads() -> None:
             icon=":material/download:",
             on_click="ignore",
         )
+
+
+def create_report_link(f: Filter) -> None:
+    """For any filtered view (indicator or incident page): "Create report" with the same
+    filters, shown only to roles that may create reports."""
+    if session.current_role().allows(Role.ANALYST):
+        st.page_link(
+            "pages/reports.py",
+            label="Create report",
+            icon=":material/summarize:",
+            query_params=f.to_params(),
+        )
