@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16 import cards
-from sdg16.ui import cache, common, state
+from sdg16.ui import cache, common, report_maker, state
 
 f = state.current_filter()
 geos = cache.geographies()
@@ -38,4 +38,5 @@ for row_start in range(0, len(built), 4):
             )
             st.caption(card.note if card.year else "No data for this geography")
 
+report_maker.create_report_link(state.current_filter())
 common.freshness_and_attribution()

@@ -92,3 +92,12 @@ def test_a_lowered_role_takes_effect_before_the_next_file() -> None:
     accounts.set_role("root", Role.VIEWER)
     assert who.role_now() is Role.VIEWER
     accounts.set_role("root", Role.ADMIN)
+
+
+@pytest.mark.parametrize(("user", "shown"), [("root", True), (None, False)])
+def test_create_report_link_carries_the_filters(user: str | None, shown: bool) -> None:
+    at = signed_in(user, "home", geo="EGY")
+    links = [e for e in at.get("page_link") if e.proto.label == "Create report"]
+    assert len(links) == int(shown)
+    if shown:
+        assert (links[0].proto.page, links[0].proto.query_string) == ("reports", "geo=EGY")
