@@ -26,3 +26,8 @@ def catalog_path() -> Path:
 def http_timeout() -> float:
     """Seconds before an API request gives up (``SDG16_HTTP_TIMEOUT``)."""
     return float(os.environ.get("SDG16_HTTP_TIMEOUT", "20"))
+
+
+def state_db_path() -> Path:
+    """Operational state the app writes (users, logins, audit log): ``SDG16_STATE_DB``."""
+    return Path(os.environ.get("SDG16_STATE_DB") or ROOT / "data" / "app_state.sqlite")

@@ -41,9 +41,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(env: dict[str, str] | None = None, timeout_s: float = 60) -> Iterator[str]:
+def running_app(
+    env: dict[str, str] | None = None, timeout_s: float = 60, port: int | None = None
+) -> Iterator[str]:
     """Yield the base URL of a fresh ``streamlit run app.py`` on loopback."""
-    port = free_port()
+    port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
     cmd += ["--server.address", "127.0.0.1", "--server.headless", "true"]
     log_path = Path(tempfile.mkdtemp(prefix="sdg16-app-")) / "app.log"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16 import cards
-from sdg16.ui import cache, common, state
+from sdg16.ui import cache, common, report_maker, state
 
 common.startup_checks()
 f = state.current_filter()
@@ -41,4 +41,5 @@ for row_start in range(0, len(built), 4):
             if card.year:
                 st.caption(f"Source: {card.source.split(' (')[0]} · {card.custodian}")
 
+report_maker.create_report_link(state.current_filter())
 common.freshness_and_attribution()

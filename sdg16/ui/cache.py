@@ -176,3 +176,12 @@ def _region_band(store_version: str, f: Filter, region: str) -> pd.DataFrame:
 
 def region_band(f: Filter, region: str) -> pd.DataFrame:
     return _region_band(version(), f.update(geo=()), region)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _load_log(store_version: str) -> pd.DataFrame:
+    return meta.load_log(database())
+
+
+def load_log() -> pd.DataFrame:
+    return _load_log(version())

@@ -29,3 +29,12 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("country.py", "Country profile", "country", ":material/flag:", "Indicators"),
     PageSpec("coverage.py", "Coverage", "coverage", ":material/grid_on:", "Indicators"),
 )
+
+# Authorized users (branch auth).
+PAGES += (
+    PageSpec("reports.py", "Reports", "reports", ":material/summarize:", "Work", Role.ANALYST),
+    PageSpec(
+        "admin.py", "Administration", "admin", ":material/admin_panel_settings:", "Work", Role.ADMIN
+    ),
+    PageSpec("login.py", "Sign in", "login", ":material/login:", "Account"),
+)

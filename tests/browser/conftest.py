@@ -9,7 +9,6 @@ import pytest
 
 from tests.browser_harness import CHROMIUM, running_app
 
-
 HERE = Path(__file__).parent
 
 

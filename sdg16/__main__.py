@@ -1,0 +1,3 @@
+from sdg16.cli import main
+
+raise SystemExit(main())

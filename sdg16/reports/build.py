@@ -1,0 +1,106 @@
+"""Assemble a report for a filter: metadata (filters in words, provenance) plus sections.
+
+Section sources register in ``SOURCES``: indicators now; the incidents branch adds its own
+(counts by type, month, area) with ``register_source`` and needs nothing else here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+
+from sdg16.catalog import Catalog
+from sdg16.db import ReadOnlyDatabase
+from sdg16.filters import Filter
+from sdg16.formatting import dataset_label
+from sdg16.queries import meta
+from sdg16.reports.indicator_sections import indicator_sections
+from sdg16.reports.model import Report, ReportMeta, Section, finalise
+
+ATTRIBUTION = (
+    "Sources: UN Statistics Division, SDG Global Database (with the custodian agency of each "
+    "series); World Bank, Worldwide Governance Indicators."
+)
+
+SectionSource = Callable[[ReadOnlyDatabase, Filter, Catalog], list[Section]]
+SOURCES: dict[str, SectionSource] = {"indicators": indicator_sections}
+
+
+def register_source(name: str, source: SectionSource) -> None:
+    SOURCES[name] = source
+
+
+def source_for(f: Filter) -> str:
+    """Incident filters (types, places, dates, admin areas) go to the incidents source."""
+    incident = f.incident_types or f.place_types or f.start or f.end or f.admin1
+    return "incidents" if incident and "incidents" in SOURCES else "indicators"
+
+
+def describe(f: Filter, db: ReadOnlyDatabase, catalog: Catalog) -> tuple[str, ...]:
+    """The filters as a reader would say them."""
+    lines = []
+    if f.series:
+        title = catalog.series(f.series).title if catalog.has_series(f.series) else f.series
+        lines.append(f"Indicator: {title} ({f.series})")
+    if f.geo:
+        names = meta.geographies(db).set_index("geo_id")["name"].to_dict()
+        lines.append("Geography: " + ", ".join(names.get(g, g) for g in f.geo))
+    elif f.region:
+        lines.append(f"Region: {f.region}")
+    else:
+        lines.append("Geography: all")
+    if f.year is not None:
+        lines.append(f"Year: {f.year}")
+    elif f.year_from is not None or f.year_to is not None:
+        lines.append(f"Years: {f.year_from or 'earliest'} to {f.year_to or 'latest'}")
+    if f.start or f.end:
+        lines.append(f"Dates: {f.start or 'earliest'} to {f.end or 'latest'}")
+    if f.incident_types:
+        lines.append("Incident types: " + ", ".join(f.incident_types))
+    if f.place_types:
+        lines.append("Places: " + ", ".join(f.place_types))
+    for area in (f.admin1, f.admin2):
+        if area:
+            lines.append(f"Area: {area}")
+    for dim, code in f.dims:
+        lines.append(f"{dim.replace('_', ' ').capitalize()}: {code}")
+    return tuple(lines)
+
+
+def provenance(db: ReadOnlyDatabase) -> tuple[str, ...]:
+    fresh = meta.freshness(db)
+    return tuple(
+        f"{dataset_label(r.dataset)}: {r.observations:,} values, loaded "
+        f"{r.loaded_at:%Y-%m-%d %H:%M} UTC"
+        for r in fresh.itertuples(index=False)
+    )
+
+
+def build_report(
+    db: ReadOnlyDatabase,
+    f: Filter,
+    catalog: Catalog,
+    *,
+    title: str,
+    author: str,
+    sections: Sequence[str] | None = None,
+    public: bool = False,
+) -> Report:
+    """The report for ``f``; ``sections`` picks section keys (all when None), in order."""
+    built = SOURCES[source_for(f)](db, f, catalog)
+    if sections is not None:
+        wanted = list(sections)
+        built = sorted((s for s in built if s.key in wanted), key=lambda s: wanted.index(s.key))
+    query = "&".join(f"{k}={v}" for k, v in f.to_params().items())
+    report_meta = ReportMeta(
+        title=title.strip() or "SDG 16 report",
+        author=author,
+        created=datetime.now(UTC),
+        filters_text=describe(f, db, catalog),
+        filters_query=query,
+        provenance=provenance(db),
+        attribution=ATTRIBUTION,
+        public=public,
+        lang=f.lang,
+    )
+    return finalise(Report(report_meta, tuple(built)))

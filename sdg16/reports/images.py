@@ -1,0 +1,28 @@
+"""Charts to PNG for the PDF, through kaleido and the system Chromium.
+
+One browser is kept open for the process (``start_sync_server``): starting one per figure costs
+about 4 s here (see ../shared/FIELD-NOTES.md).
+"""
+
+from __future__ import annotations
+
+import threading
+import warnings
+
+import plotly.graph_objects as go
+
+_lock = threading.Lock()
+_started = False
+
+
+def png(fig: go.Figure, width: int = 900, height: int = 450) -> bytes:
+    global _started
+    import kaleido
+
+    with _lock:
+        if not _started:
+            kaleido.start_sync_server(silence_warnings=True)
+            _started = True
+        with warnings.catch_warnings():  # plotly warns that kaleido's server ignores kopts
+            warnings.simplefilter("ignore", UserWarning)
+            return fig.to_image(format="png", width=width, height=height, scale=2)

@@ -1,0 +1,71 @@
+"""What a report is: metadata plus a list of sections, each a title, text, a table and an
+optional chart. Builders for PDF, HTML and Excel only read this; section sources (indicators
+now, incidents after the merge) only write it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import pandas as pd
+import plotly.graph_objects as go
+
+SMALL_COUNT = 5  # counts below this are withheld in public reports (re-identification risk)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    text: str
+    table: pd.DataFrame
+    figure: go.Figure | None = None
+    count_columns: tuple[str, ...] = ()  # columns holding counts of reports: suppressed if public
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    title: str
+    author: str
+    created: datetime  # UTC
+    filters_text: tuple[str, ...]  # the filters in plain words, one line each
+    filters_query: str  # the same view as a URL query string (reproducible)
+    provenance: tuple[str, ...]  # where the data came from and when it was loaded
+    attribution: str
+    public: bool = False
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class Report:
+    meta: ReportMeta
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+
+    def rows(self) -> int:
+        return sum(len(s.table) for s in self.sections)
+
+
+def suppress_small_counts(section: Section, threshold: int = SMALL_COUNT) -> Section:
+    """Blank counts from 1 to threshold-1 (zeros tell nothing about a person) and say so."""
+    if not section.count_columns:
+        return section
+    table = section.table.copy()
+    hidden = 0
+    for col in section.count_columns:
+        small = table[col].notna() & (table[col] > 0) & (table[col] < threshold)
+        hidden += int(small.sum())
+        table[col] = table[col].astype("object").where(~small, f"<{threshold}")
+    note = section.note
+    if hidden:
+        note = (note + " " if note else "") + (
+            f"{hidden} count(s) below {threshold} are shown as <{threshold} to protect privacy."
+        )
+    return replace(section, table=table, note=note)
+
+
+def finalise(report: Report) -> Report:
+    """Apply the rules a report's flags ask for (public: small-count suppression)."""
+    if not report.meta.public:
+        return report
+    return replace(report, sections=tuple(suppress_small_counts(s) for s in report.sections))

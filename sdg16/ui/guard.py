@@ -1,0 +1,92 @@
+"""Server-side access checks. Every restricted page calls ``require`` first; every file handed
+to a user goes through ``guarded_download``, which checks the role again and writes the audit
+entry at the moment the file is produced."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from sdg16 import audit
+from sdg16.roles import Role
+from sdg16.ui import session
+from sdg16.ui.login import login_form
+
+
+def login_prompt(needed: Role) -> None:
+    """What a page shows instead of its content when the role is missing."""
+    user = session.current_user()
+    st.title("Sign in required")
+    if user:
+        st.warning(
+            f"You are signed in as {user} ({session.current_role().label}); this page needs "
+            f"the {needed.label} role. Ask an administrator if you need access."
+        )
+        return
+    st.info(f"This page needs the {needed.label} role. Please sign in.")
+    login_form("guard_login")
+
+
+def require(needed: Role) -> None:
+    """Stop the page here unless this session's role allows ``needed``.
+
+    Expiry is checked here too: Streamlit runs a file under pages/ directly (without app.py)
+    when its URL is opened directly, so the page itself must not trust app.py to have run."""
+    session.refresh()
+    notice = session.take_notice()
+    if notice:
+        st.warning(notice)
+    if not session.current_role().allows(needed):
+        login_prompt(needed)
+        st.stop()
+
+
+def produce(
+    needed: Role,
+    make: Callable[[], tuple[bytes, int]],
+    *,
+    what: str,
+    filters: str,
+    fmt: str,
+    action: str = "export",
+    who: session.Identity | None = None,
+) -> bytes:
+    """Check the role now, make the file, and record who took it. Raises PermissionError.
+
+    ``who`` is the session's identity, for callers running outside the script (deferred
+    downloads); inside a script run it is read from the session."""
+    who = who or session.identity()
+    role, user = who.role_now(), who.user or "anonymous"
+    if not role.allows(needed):
+        audit.record(user, role, "denied", what, filters=filters, fmt=fmt, detail=action)
+        raise PermissionError(f"{what} needs the {needed.label} role")
+    data, rows = make()
+    audit.record(user, role, action, what, filters=filters, fmt=fmt, rows=rows)
+    return data
+
+
+def guarded_download(
+    label: str,
+    needed: Role,
+    make: Callable[[], tuple[bytes, int]],
+    *,
+    file_name: str,
+    mime: str,
+    filters: str,
+    fmt: str,
+    key: str | None = None,
+) -> None:
+    """A download button whose file is only made (and audited) when the user clicks it."""
+    if not session.current_role().allows(needed):
+        st.caption(f"Downloads need the {needed.label} role.")
+        return
+    who = session.identity()
+    st.download_button(
+        label,
+        data=lambda: produce(needed, make, what=file_name, filters=filters, fmt=fmt, who=who),
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        on_click="ignore",
+    )

@@ -1,0 +1,29 @@
+"""Log in through the real login page in AppTest, with users in a throwaway state DB."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PASSWORDS = {
+    "vic": "viewer-password-1",
+    "ana": "analyst-password-1",
+    "root": "admin-password-12",
+}
+
+
+def signed_in(user: str | None, page: str | None = None, **params: str) -> AppTest:
+    """The app as ``user`` (None: anonymous), then at ``pages/<page>.py`` with URL params."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    if user:
+        at.switch_page("pages/login.py").run()
+        at.text_input(key="login_name").input(user)
+        at.text_input(key="login_password").input(PASSWORDS[user])
+        at.button[0].click().run()
+        assert not at.exception
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page:
+        at.switch_page(f"pages/{page}.py")
+    return at.run()

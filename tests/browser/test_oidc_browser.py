@@ -1,0 +1,66 @@
+"""Sign-in through an OpenID Connect provider (oidc-provider-mock on loopback): st.login, the
+role from [sdg16_roles] in secrets.toml, and the login in the audit log."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sdg16 import audit
+from tests.browser_harness import browser, free_port, running_app, settle
+
+CLAIMS = '{"sub": "ana", "email": "ana@example.org"}'
+
+
+@pytest.fixture(scope="module")
+def provider():
+    port = free_port()
+    cmd = [sys.executable, "-m", "oidc_provider_mock", "-p", str(port), "--user-claims", CLAIMS]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    meta = f"http://127.0.0.1:{port}/.well-known/openid-configuration"
+    try:
+        for _ in range(80):
+            try:
+                urllib.request.urlopen(meta, timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.25)
+        yield meta
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_provider_login_maps_the_email_to_a_role(provider, store_path: Path, tmp_path: Path):
+    app_port = free_port()
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(
+        "[auth]\n"
+        f'redirect_uri = "http://127.0.0.1:{app_port}/oauth2callback"\n'
+        'cookie_secret = "a-test-cookie-secret"\nclient_id = "sdg16"\n'
+        f'client_secret = "sdg16-secret"\nserver_metadata_url = "{provider}"\n'
+        '[sdg16_roles]\n"ana@example.org" = "analyst"\n'
+    )
+    state = tmp_path / "state.sqlite"
+    env = {
+        "SDG16_DB": str(store_path),
+        "SDG16_STATE_DB": str(state),
+        "STREAMLIT_SECRETS_FILES": str(secrets),
+    }
+    with running_app(env, port=app_port) as url, browser() as ctx:
+        page = ctx.new_page()
+        page.goto(url)
+        settle(page)
+        page.get_by_role("link", name="Sign in").click()
+        page.get_by_role("button", name="Sign in with your organisation").click()
+        page.get_by_role("button", name="ana", exact=True).click()  # the provider's page
+        page.wait_for_url(f"{url}/**")
+        page.get_by_text("Signed in as ana@example.org (analyst)").wait_for(timeout=30000)
+        assert page.get_by_role("link", name="Reports").is_visible()
+    entry = audit.entries(actor="ana@example.org", path=state).iloc[0]
+    assert (entry["action"], entry["role"], entry["what"]) == ("login", "analyst", "oidc")

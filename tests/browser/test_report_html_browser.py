@@ -1,0 +1,32 @@
+"""The HTML report opens offline: charts draw and nothing is requested from any host."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sdg16 import catalog
+from sdg16.db import ReadOnlyDatabase
+from sdg16.filters import Filter
+from sdg16.reports.build import build_report
+from sdg16.reports.render import render
+from tests.browser_harness import PageWatch, browser
+
+
+def test_html_report_renders_with_no_requests(db: ReadOnlyDatabase, artifacts: Path, tmp_path):
+    f = Filter(series="VC_IHR_PSRC", geo=("EGY", "MEX", "HND"), year_from=2012, year_to=2014)
+    report = build_report(db, f, catalog.get(), title="Homicide report", author="test")
+    path = tmp_path / "report.html"
+    path.write_bytes(render(report, "html"))
+    watch = PageWatch()
+    requests: list[str] = []
+    with browser() as ctx:
+        page = ctx.new_page()
+        watch.attach(page)
+        page.on("request", lambda req: requests.append(req.url))
+        page.goto(path.as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
+        page.screenshot(path=str(artifacts / "report-html.png"), full_page=False)
+        legend = page.locator(".legendtext").all_text_contents()
+    assert not watch.offsite and not watch.failed and not watch.console_errors
+    assert [r for r in requests if not r.startswith("file:")] == []
+    assert sorted(legend) == ["Egypt", "Honduras", "Mexico"]

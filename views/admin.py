@@ -1,0 +1,19 @@
+"""Administration (admins): users, the audit log, the load log and syncs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdg16.roles import Role
+from sdg16.ui import admin_parts, guard
+
+guard.require(Role.ADMIN)
+
+st.title("Administration")
+users, log, data = st.tabs(["Users", "Audit log", "Data and syncs"])
+with users:
+    admin_parts.users()
+with log:
+    admin_parts.audit_log()
+with data:
+    admin_parts.data()
