@@ -14,10 +14,10 @@ PASSWORDS = {
 
 
 def signed_in(user: str | None, page: str | None = None, **params: str) -> AppTest:
-    """The app as ``user`` (None: anonymous), then at ``pages/<page>.py`` with URL params."""
+    """The app as ``user`` (None: anonymous), then at ``views/<page>.py`` with URL params."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     if user:
-        at.switch_page("pages/login.py").run()
+        at.switch_page("views/login.py").run()
         at.text_input(key="login_name").input(user)
         at.text_input(key="login_password").input(PASSWORDS[user])
         at.button[0].click().run()
@@ -25,5 +25,5 @@ def signed_in(user: str | None, page: str | None = None, **params: str) -> AppTe
     for key, value in params.items():
         at.query_params[key] = value
     if page:
-        at.switch_page(f"pages/{page}.py")
+        at.switch_page(f"views/{page}.py")
     return at.run()

@@ -24,7 +24,8 @@ def pytest_configure(config: pytest.Config) -> None:
         raise pytest.UsageError(f"the data bundle is missing at {BUNDLE} (set SDG16_BUNDLE)")
 
 
-@pytest.fixture(scope="session")
+# autouse: the app's start-up check needs a store, so every AppTest does too.
+@pytest.fixture(scope="session", autouse=True)
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the real bundle; also exported as SDG16_DB for the app and the CLI."""
     path = tmp_path_factory.mktemp("store") / "sdg16.duckdb"

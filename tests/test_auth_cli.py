@@ -51,12 +51,12 @@ def test_login_page_uses_the_provider_when_configured() -> None:
         "client_secret": "s",
         "server_metadata_url": "http://127.0.0.1:9400/.well-known/openid-configuration",
     }
-    at.switch_page("pages/login.py").run()
+    at.switch_page("views/login.py").run()
     assert [b.label for b in at.button] == ["Sign in with your organisation"]
     assert not at.text_input  # no local password form
 
 
 def test_local_login_form_without_a_provider() -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.switch_page("pages/login.py").run()
+    at.switch_page("views/login.py").run()
     assert [t.label for t in at.text_input] == ["User name", "Password"]

@@ -72,7 +72,7 @@ def test_login_is_audited_and_logout_clears_the_role() -> None:
     at = signed_in("ana", "login")
     assert any("Signed in as ana (analyst)" in s.value for s in at.success)
     at.button(key="page_logout").click().run()
-    at.switch_page("pages/reports.py").run()
+    at.switch_page("views/reports.py").run()
     assert any(t.value == "Sign in required" for t in at.title)
     actions = audit.entries(actor="ana")["action"].tolist()
     assert "login" in actions and "logout" in actions

@@ -31,8 +31,8 @@ def login_prompt(needed: Role) -> None:
 def require(needed: Role) -> None:
     """Stop the page here unless this session's role allows ``needed``.
 
-    Expiry is checked here too: Streamlit runs a file under pages/ directly (without app.py)
-    when its URL is opened directly, so the page itself must not trust app.py to have run."""
+    Expiry is checked here too: every page guards itself rather than trusting that app.py's
+    per-role navigation ran first (defence in depth; AppTest and old links included)."""
     session.refresh()
     notice = session.take_notice()
     if notice:

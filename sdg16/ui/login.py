@@ -29,7 +29,12 @@ def oidc_role(email: str | None) -> Role:
 
 def adopt_oidc_user() -> None:
     """After st.login returns, give the session the role mapped to the provider's e-mail."""
-    if not oidc_configured() or session.current_user() or not st.user.is_logged_in:
+    # getattr: outside a real server (AppTest) st.user has no is_logged_in at all.
+    if (
+        not oidc_configured()
+        or session.current_user()
+        or not getattr(st.user, "is_logged_in", False)
+    ):
         return
     email = str(st.user.get("email", ""))
     role = oidc_role(email)

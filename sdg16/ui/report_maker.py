@@ -80,7 +80,7 @@ def create_report_link(f: Filter) -> None:
     filters, shown only to roles that may create reports."""
     if session.current_role().allows(Role.ANALYST):
         st.page_link(
-            "pages/reports.py",
+            "views/reports.py",
             label="Create report",
             icon=":material/summarize:",
             query_params=f.to_params(),

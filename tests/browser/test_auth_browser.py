@@ -35,7 +35,6 @@ def test_anonymous_menu_and_restricted_urls(auth_app, artifacts: Path) -> None:
         watch.attach(page)
         page.goto(url)
         settle(page)
-        # The first frame lists the pages/ folder; app.py's per-role menu replaces it.
         page.get_by_role("link", name="Overview").wait_for(timeout=30000)
         menu = " ".join(_nav(page))
         assert "Overview" in menu and "Sign in" in menu
