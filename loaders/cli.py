@@ -60,9 +60,7 @@ def _reader():
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from sdg16.queries import meta
-
-    from sdg16.queries import incidents
+    from sdg16.queries import incidents, meta
 
     summary = meta.status(_reader())
     summary.update(incidents.store_counts(_reader()))

@@ -26,7 +26,7 @@ def guess_format(path: Path) -> str:
         return "template"
     for fmt in FORMATS:
         mod = import_module(f"loaders.incidents.{fmt}")
-        if mod.SIGNATURE <= header:
+        if header >= mod.SIGNATURE:
             return fmt
     return "template"
 

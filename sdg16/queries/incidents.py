@@ -89,7 +89,7 @@ def date_span(db: ReadOnlyDatabase, country: str) -> tuple | None:
     )
     if found.empty or pd.isna(found["lo"].iloc[0]):
         return None
-    return found["lo"].iloc[0], found["hi"].iloc[0]
+    return pd.Timestamp(found["lo"].iloc[0]).date(), pd.Timestamp(found["hi"].iloc[0]).date()
 
 
 def _top_types(group: str, w: str) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sdg16 import catalog
+from sdg16 import catalog, incident_data
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.queries import indicators, meta
+from sdg16.roles import Role
 
 
 @st.cache_resource
@@ -87,3 +88,74 @@ def _region_members(store_version: str, code: str) -> list[str]:
 
 def region_members(code: str) -> list[str]:
     return _region_members(version(), code)
+
+
+# Incident reports. The role is part of every key: what a role may receive is decided in
+# sdg16.incident_data (privacy layer) before anything is cached or sent.
+@st.cache_data(max_entries=8, show_spinner=False)
+def _incident_countries(store_version: str) -> pd.DataFrame:
+    from sdg16.queries import incidents as q
+
+    return q.countries(database()) if q.has_incidents(database()) else pd.DataFrame()
+
+
+def incident_countries() -> pd.DataFrame:
+    return _incident_countries(version())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _incident_summary(store_version: str, f: Filter) -> dict:
+    from sdg16.queries import incidents as q
+
+    return q.summary(database(), f)
+
+
+def incident_summary(f: Filter) -> dict:
+    return _incident_summary(version(), f)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _incident_span(store_version: str, country: str):
+    from sdg16.queries import incidents as q
+
+    return q.date_span(database(), country)
+
+
+def incident_span(country: str):
+    return _incident_span(version(), country)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _incident_map(store_version: str, role: Role, f: Filter):
+    return incident_data.map_data(database(), f, role)
+
+
+def incident_map(role: Role, f: Filter):
+    return _incident_map(version(), role, f)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _incident_timeline(store_version: str, role: Role, f: Filter, period: str) -> pd.DataFrame:
+    return incident_data.timeline(database(), f, role, period)
+
+
+def incident_timeline(role: Role, f: Filter, period: str) -> pd.DataFrame:
+    return _incident_timeline(version(), role, f, period)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _incident_breakdown(store_version: str, role: Role, f: Filter, by: str) -> pd.DataFrame:
+    return incident_data.breakdown(database(), f, role, by)
+
+
+def incident_breakdown(role: Role, f: Filter, by: str) -> pd.DataFrame:
+    return _incident_breakdown(version(), role, f, by)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _incident_reports(store_version: str, role: Role, f: Filter) -> pd.DataFrame:
+    return incident_data.reports(database(), f, role)
+
+
+def incident_reports(role: Role, f: Filter) -> pd.DataFrame:
+    return _incident_reports(version(), role, f)

@@ -23,4 +23,5 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home.py", "Overview", "home", ":material/home:", "Indicators", default=True),
+    PageSpec("incidents.py", "Incident map", "incidents", ":material/map:", "Incident reports"),
 )
