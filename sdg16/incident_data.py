@@ -66,7 +66,7 @@ def borders(country: str) -> list[dict]:
     return list(a.features) if a else []
 
 
-def view_of(cells: pd.DataFrame, share: float = 0.9) -> tuple[float, float, float]:
+def view_of(cells: pd.DataFrame, share: float = 0.8) -> tuple[float, float, float]:
     """(lat, lon, zoom) framing the cells that hold ``share`` of the reports."""
     if cells.empty:
         return 26.8, 30.8, 4.5
@@ -75,8 +75,8 @@ def view_of(cells: pd.DataFrame, share: float = 0.9) -> tuple[float, float, floa
     pts = [h3.cell_to_latlng(c) for c in keep["hex"]]
     lats, lons = [p[0] for p in pts], [p[1] for p in pts]
     span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 1.3, 0.3)
-    # Web-mercator zoom z shows 360 / (256 * 2**z) degrees per pixel; the map is ~600 px.
-    zoom = min(max(math.log2(600 / span) - 0.3, 4.0), 11.0)
+    # deck.gl zoom z shows 360 / (512 * 2**z) degrees per pixel; fit ~450 px, with a margin.
+    zoom = min(max(math.log2(360 * 450 / (512 * span)) - 0.4, 4.0), 11.0)
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, round(zoom, 1)
 
 

@@ -44,7 +44,7 @@ class Taxonomy:
     def place_type(self, source: str, label: str) -> str:
         key = " ".join(label.strip().lower().split())
         if not key:
-            return "other"
+            return "unknown"
         found = self._mapping(source, "place_types").get(key)
         if found is None:
             found = key.replace(" ", "_")

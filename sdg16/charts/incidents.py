@@ -7,6 +7,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 import pydeck as pdk
 
+from sdg16.privacy import SMALL_LABEL
+
 # Light-to-dark reds; a cell's colour says how many reports it holds relative to the busiest.
 _RAMP = [(254, 229, 217), (252, 174, 145), (251, 106, 74), (222, 45, 38), (165, 15, 21)]
 
@@ -112,6 +114,7 @@ def timeline_figure(frame: pd.DataFrame, period: str) -> go.Figure:
         y="reports",
         color="type",
         labels={"period": period.capitalize(), "reports": "Reports", "type": "Type"},
+        color_discrete_map={SMALL_LABEL: "#b0b0b0"},
     )
     fig.update_layout(
         barmode="stack", height=320, margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend_title=""
@@ -125,6 +128,7 @@ def bar_figure(frame: pd.DataFrame, label: str, horizontal: bool = True) -> go.F
         fig.update_yaxes(autorange="reversed", title="")
     else:
         fig = px.bar(frame, x="key", y="reports", labels={"key": label})
-    fig.update_layout(height=max(220, 26 * len(frame) + 60), margin={"l": 10, "r": 10, "t": 30})
+    height = max(220, 26 * len(frame) + 60) if horizontal else 280
+    fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": 30})
     fig.update_layout(title={"text": label, "font": {"size": 14}})
     return fig
