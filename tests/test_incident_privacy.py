@@ -13,7 +13,6 @@ from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.roles import Role
 from sdg16.ui.session import ROLE_KEY
-from tests.conftest import open_app
 
 EGY = Filter(geo=("EGY",))
 PUBLIC = (Role.ANONYMOUS, Role.VIEWER)
