@@ -122,12 +122,19 @@ def country_shape(country: str):
     """The country's outline (admin-1 union where we have it, else Natural Earth 1:50m)."""
     areas = admin1(country)
     if areas is not None:
-        return shapely.union_all(areas.geoms).buffer(COAST_TOLERANCE_DEG)
-    data = json.loads((_geo_dir() / COUNTRY_FILE).read_text(encoding="utf-8"))
-    for feat in data["features"]:
-        if feat["properties"].get("ADM0_A3") == country:
-            return shapely.geometry.shape(feat["geometry"]).buffer(COAST_TOLERANCE_DEG)
-    return None
+        shape = shapely.union_all(areas.geoms).buffer(COAST_TOLERANCE_DEG)
+    else:
+        found = [f for f in _countries() if f["properties"].get("ADM0_A3") == country]
+        if not found:
+            return None
+        shape = shapely.geometry.shape(found[0]["geometry"]).buffer(COAST_TOLERANCE_DEG)
+    shapely.prepare(shape)  # many point tests against one shape
+    return shape
+
+
+@cache
+def _countries() -> list[dict]:
+    return json.loads((_geo_dir() / COUNTRY_FILE).read_text(encoding="utf-8"))["features"]
 
 
 def inside_country(country: str, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:

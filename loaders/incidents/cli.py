@@ -16,7 +16,7 @@ from sdg16 import settings
 def cmd_import(args: argparse.Namespace) -> int:
     store = Store(settings.db_path())
     try:
-        batch = read(Path(args.file), args.format)
+        batch = read(Path(args.file), args.format, args.country)
         result = store.apply_incidents(batch)
     except LoadError as exc:
         store.record_failure("incidents", args.file, exc)
@@ -54,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("file")
     imp.add_argument("--format", choices=FORMATS, help="default: guessed from the header")
     imp.add_argument("--json", action="store_true", help="one JSON object")
+    imp.add_argument("--country", help="ISO3, for exports that do not name it (Ushahidi)")
     imp.set_defaults(run=cmd_import)
     syn = sub.add_parser("synth-incidents", help="add seeded synthetic reports (marked)")
     syn.add_argument("--n", type=int, required=True)
