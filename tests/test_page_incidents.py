@@ -44,3 +44,14 @@ def test_unknown_type_in_the_link_is_a_notice(incident_app: Path) -> None:
     at = open_app("incidents", geo="EGY", type="telepathy")
     assert not at.exception
     assert any("Ignored unknown type" in c.value for c in at.caption)
+
+
+def test_profile_shows_area_and_official_series(incident_app: Path) -> None:
+    at = open_app("incidents_profile", geo="EGY", admin1="EG-C")
+    assert not at.exception
+    assert "Profile: Cairo" in [s.value for s in at.subheader]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Most reported"] == "Touching"
+    charts = [json.loads(p.proto.spec) for p in at.get("plotly_chart")]
+    homicide = next(c for c in charts if c["layout"]["title"]["text"] == "Homicide rate")
+    assert len(homicide["data"]) == 2  # reports per year and the official series

@@ -132,3 +132,25 @@ def bar_figure(frame: pd.DataFrame, label: str, horizontal: bool = True) -> go.F
     fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": 30})
     fig.update_layout(title={"text": label, "font": {"size": 14}})
     return fig
+
+
+def reports_and_indicator(reports: pd.DataFrame, obs: pd.DataFrame, title: str) -> go.Figure:
+    """Reports per year (bars) beside an official series (line, right axis), same years."""
+    years = pd.to_numeric(reports["key"], errors="coerce")  # the merged small row drops out
+    fig = go.Figure()
+    fig.add_bar(x=years, y=reports["reports"], name="Reports", marker_color="#9ecae1")
+    if not obs.empty:
+        fig.add_scatter(x=obs["year"], y=obs["value"], name=title, yaxis="y2", mode="lines+markers")
+    fig.update_layout(
+        title={"text": title, "font": {"size": 14}},
+        height=300,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        yaxis={"title": "Reports"},
+        yaxis2={
+            "overlaying": "y",
+            "side": "right",
+            "title": obs["unit"].iloc[0] if len(obs) else "",
+        },
+        legend={"orientation": "h", "y": -0.2},
+    )
+    return fig

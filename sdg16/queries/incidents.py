@@ -17,6 +17,8 @@ BREAKDOWNS = {
     "hour": "hour(occurred_at)",
     "admin1": "coalesce(admin1, 'unknown')",
     "source": "source",
+    "institution": "coalesce(institution, 'not stated')",
+    "year": "year(occurred_at)",
 }
 
 
@@ -142,7 +144,7 @@ def breakdown(db: ReadOnlyDatabase, f: Filter, by: str) -> pd.DataFrame:
     if by not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r}")
     w, p = where(f)
-    order = "key" if by in ("weekday", "hour") else "reports DESC, key"
+    order = "key" if by in ("weekday", "hour", "year") else "reports DESC, key"
     return db.query(
         f"SELECT key, count(*) AS reports FROM"
         f" (SELECT {BREAKDOWNS[by]} AS key FROM incident WHERE {w})"

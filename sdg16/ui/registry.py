@@ -24,4 +24,11 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home.py", "Overview", "home", ":material/home:", "Indicators", default=True),
     PageSpec("incidents.py", "Incident map", "incidents", ":material/map:", "Incident reports"),
+    PageSpec(
+        "incidents_profile.py",
+        "Incident profiles",
+        "incidents_profile",
+        ":material/query_stats:",
+        "Incident reports",
+    ),
 )
