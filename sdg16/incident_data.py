@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 import h3
 import pandas as pd
+import shapely
 
 from loaders.incidents import areas
 from loaders.incidents.taxonomy import get as taxonomy
@@ -20,6 +22,7 @@ from sdg16.filters import Filter
 from sdg16.queries import incidents as q
 from sdg16.roles import Role
 
+BORDER_TOLERANCE_DEG = 0.01
 MAX_POINTS = 5_000  # above this, analysts get cells too: points would swamp the browser
 
 
@@ -60,10 +63,18 @@ def area_names(country: str) -> dict[str, str]:
     return dict(a.names) if a else {}
 
 
+@cache
 def borders(country: str) -> list[dict]:
-    """The bundle's admin-1 features for a country (empty if it has none)."""
+    """The bundle's admin-1 features for a country (empty if it has none), simplified to
+    about 1 km: the 1:10m outlines are 0.7 MB of JSON per rerun otherwise."""
     a = areas.admin1(country)
-    return list(a.features) if a else []
+    if a is None:
+        return []
+    out = []
+    for feat, geom in zip(a.features, a.geoms, strict=True):
+        simple = shapely.simplify(geom, BORDER_TOLERANCE_DEG, preserve_topology=True)
+        out.append({**feat, "geometry": shapely.geometry.mapping(simple)})
+    return out
 
 
 def view_of(cells: pd.DataFrame, share: float = 0.8) -> tuple[float, float, float]:
