@@ -37,6 +37,26 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pull(args: argparse.Namespace) -> int:
+    from loaders.incidents import kobo_api
+
+    store = Store(settings.db_path())
+    try:
+        result = store.apply_incidents(kobo_api.pull(kobo_api.config()))
+    except LoadError as exc:
+        store.record_failure("kobo", "KoBoToolbox API", exc)
+        print(f"pull-incidents kobo: FAILED, nothing changed.\n{exc}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False))
+    else:
+        print(
+            f"pull-incidents kobo: imported {result.imported:,}, duplicates "
+            f"{result.duplicates:,}, quarantined {result.quarantined:,}"
+        )
+    return 0
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
     if args.n <= 0:
         print("synth-incidents: --n must be positive", file=sys.stderr)
@@ -56,6 +76,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--json", action="store_true", help="one JSON object")
     imp.add_argument("--country", help="ISO3, for exports that do not name it (Ushahidi)")
     imp.set_defaults(run=cmd_import)
+    pull = sub.add_parser("pull-incidents", help="pull a KoBoToolbox form's submissions")
+    pull.add_argument("--source", choices=("kobo",), default="kobo")
+    pull.add_argument("--json", action="store_true", help="one JSON object")
+    pull.set_defaults(run=cmd_pull)
     syn = sub.add_parser("synth-incidents", help="add seeded synthetic reports (marked)")
     syn.add_argument("--n", type=int, required=True)
     syn.add_argument("--seed", type=int, default=1)

@@ -44,28 +44,28 @@ def _point(rec: dict) -> tuple[str, str]:
 def raw_rows(path: Path) -> list[dict]:
     frame = _table(path)
     require(frame, path, SIGNATURE)
-    rows = []
-    for rec in frame.to_dict(orient="records"):
-        lat, lon = _point(rec)
-        status = rec.get("_validation_status", "")
-        rows.append(
-            {
-                "source_id": rec["_id"],
-                "occurred": rec["incident_date"],
-                "reported": rec["_submission_time"].replace("T", " ")[:19],
-                "country": rec.get("country", ""),
-                "admin1": rec.get("admin1", ""),
-                "admin2": rec.get("admin2", ""),
-                "place_name": rec.get("place_name", ""),
-                "lat": lat,
-                "lon": lon,
-                "types": rec["incident_types"].split(),
-                "place_type": rec.get("place_type", "").replace("_", " "),
-                "institution": rec.get("institution", ""),
-                "reporter_role": rec.get("reporter_role", ""),
-                "description": rec.get("description", ""),
-                "verification": "verified" if "approved" in status else "unverified",
-                "_raw": rec,
-            }
-        )
-    return rows
+    return [to_raw(rec) for rec in frame.to_dict(orient="records")]
+
+
+def to_raw(rec: dict) -> dict:
+    """One submission (export row, or API result with its keys flattened) as RAW_FIELDS."""
+    lat, lon = _point(rec)
+    status = rec.get("_validation_status", "")
+    return {
+        "source_id": rec.get("_id", ""),
+        "occurred": rec.get("incident_date", ""),
+        "reported": rec.get("_submission_time", "").replace("T", " ")[:19],
+        "country": rec.get("country", ""),
+        "admin1": rec.get("admin1", ""),
+        "admin2": rec.get("admin2", ""),
+        "place_name": rec.get("place_name", ""),
+        "lat": lat,
+        "lon": lon,
+        "types": rec.get("incident_types", "").split(),
+        "place_type": rec.get("place_type", "").replace("_", " "),
+        "institution": rec.get("institution", ""),
+        "reporter_role": rec.get("reporter_role", ""),
+        "description": rec.get("description", ""),
+        "verification": "verified" if "approved" in status else "unverified",
+        "_raw": rec,
+    }
