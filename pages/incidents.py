@@ -8,7 +8,7 @@ from sdg16 import privacy
 from sdg16.charts import incidents as charts
 from sdg16.incident_data import area_names, borders, view_of
 from sdg16.ui import cache, state
-from sdg16.ui.incident_filters import country_names, filter_bar
+from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count, fmt_date
 from sdg16.ui.session import current_role
 
 role = current_role()
@@ -17,20 +17,21 @@ f = filter_bar(state.current_filter())
 if f is None:
     st.stop()
 
-summary = cache.incident_summary(f)
+summary = cache.incident_summary(role, f)
 where = country_names().get(f.geo[0], f.geo[0])
 if f.admin1:
     where += f" · {area_names(f.geo[0]).get(f.admin1, f.admin1)}"
-if summary["synthetic"]:
+if summary["has_synthetic"]:
     st.warning(
-        f"SYNTHETIC data: {summary['synthetic']:,} of these {summary['reports']:,} reports are "
+        f"SYNTHETIC data: {fmt_count(summary['synthetic'])} of these "
+        f"{fmt_count(summary['reports'])} reports are "
         "generated for tests and demos, not real reports.",
         icon=":material/science:",
     )
 m1, m2, m3 = st.columns(3)
-m1.metric("Reports", f"{summary['reports']:,}")
-m2.metric("First", f"{summary['first']:%Y-%m-%d}" if summary["first"] is not None else "—")
-m3.metric("Latest", f"{summary['last']:%Y-%m-%d}" if summary["last"] is not None else "—")
+m1.metric("Reports", fmt_count(summary["reports"]))
+m2.metric("First", fmt_date(summary["first"]))
+m3.metric("Latest", fmt_date(summary["last"]))
 st.caption(
     "Crowd-sourced, self-selected and unverified reports: counts show who reports, not how "
     "common harassment is."

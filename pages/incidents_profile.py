@@ -10,7 +10,7 @@ from sdg16.charts import incidents as charts
 from sdg16.filters import Filter
 from sdg16.incident_data import area_names
 from sdg16.ui import cache, state
-from sdg16.ui.incident_filters import country_names, filter_bar
+from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count
 from sdg16.ui.session import current_role
 
 # Feeling safe walking alone after dark, homicide, intimate-partner violence against women.
@@ -32,12 +32,12 @@ if named:
         subject = pick
         st.caption("Institution profiles count the reports that name the institution.")
 
-summary = cache.incident_summary(f)
+summary = cache.incident_summary(role, f)
 st.subheader(f"Profile: {subject}")
-if summary["synthetic"]:
-    st.warning(f"SYNTHETIC data: {summary['synthetic']:,} of these reports are generated.")
+if summary["has_synthetic"]:
+    st.warning(f"SYNTHETIC data: {fmt_count(summary['synthetic'])} of these reports are generated.")
 c1, c2, c3 = st.columns(3)
-c1.metric("Reports", f"{summary['reports']:,}")
+c1.metric("Reports", fmt_count(summary["reports"]))
 types = cache.incident_breakdown(role, f, "type")
 c2.metric("Most reported", types["key"].iloc[0] if not types.empty else "—")
 places = cache.incident_breakdown(role, f, "place_type")

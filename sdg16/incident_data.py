@@ -114,3 +114,16 @@ def reports(db: ReadOnlyDatabase, f: Filter, role: Role, limit: int = 500) -> pd
     """Individual reports with text: analysts only (raises PermissionError otherwise)."""
     privacy.require_points(role)
     return q.points(db, f, limit)
+
+
+def summary(db: ReadOnlyDatabase, f: Filter, role: Role) -> dict:
+    """Total, synthetic count, first/last date. Below analyst: a total under 5 is not given
+    (reports=None) and dates only to the month, so a tiny selection does not date a report."""
+    out = q.summary(db, f)
+    out["has_synthetic"] = bool(out["synthetic"])
+    if privacy.sees_points(role):
+        return out
+    if out["reports"] < privacy.MIN_COUNT:
+        return {**out, "reports": None, "synthetic": None, "first": None, "last": None}
+    month = {k: pd.Timestamp(out[k]).strftime("%Y-%m") for k in ("first", "last") if out[k]}
+    return {**out, **month}

@@ -105,3 +105,26 @@ def test_analyst_page_gets_points(incident_app: Path) -> None:
     assert not at.exception
     points = _layers(at)["points"]["data"]
     assert len(points) > 50 and {"lat", "lon"} <= set(points[0])
+
+
+@pytest.mark.parametrize("role", PUBLIC)
+def test_a_tiny_selection_gives_no_count_or_dates(
+    incident_app: Path, idb: ReadOnlyDatabase, role: Role
+) -> None:
+    # Sexual photos: only a handful of reports in the whole file.
+    tiny = EGY.update(incident_types=("sexual_photos",))
+    assert 0 < incident_data.summary(idb, tiny, Role.ANALYST)["reports"] < privacy.MIN_COUNT
+    shown = incident_data.summary(idb, tiny, role)
+    assert shown["reports"] is None and shown["first"] is None and shown["last"] is None
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.session_state[ROLE_KEY] = role
+    at.query_params.update({"geo": "EGY", "type": "sexual_photos"})
+    at.switch_page("pages/incidents.py")
+    at.run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Reports": "fewer than 5", "First": "—", "Latest": "—"}

@@ -104,14 +104,12 @@ def incident_countries() -> pd.DataFrame:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _incident_summary(store_version: str, f: Filter) -> dict:
-    from sdg16.queries import incidents as q
-
-    return q.summary(database(), f)
+def _incident_summary(store_version: str, role: Role, f: Filter) -> dict:
+    return incident_data.summary(database(), f, role)
 
 
-def incident_summary(f: Filter) -> dict:
-    return _incident_summary(version(), f)
+def incident_summary(role: Role, f: Filter) -> dict:
+    return _incident_summary(version(), role, f)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

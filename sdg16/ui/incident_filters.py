@@ -96,3 +96,14 @@ def _date_range(f: Filter, country: str) -> Filter:
 def _keep(value: date, bound: date) -> date | None:
     """Leave the URL short: the full range is the default and is not written."""
     return None if value == bound else value
+
+
+def fmt_count(n: int | None) -> str:
+    return "fewer than 5" if n is None else f"{n:,}"
+
+
+def fmt_date(value: object) -> str:
+    """Analysts get a timestamp (shown as a day), others a 'YYYY-MM' string, or nothing."""
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else f"{value:%Y-%m-%d}"
