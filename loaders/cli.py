@@ -60,9 +60,10 @@ def _reader():
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from sdg16.queries import meta
+    from sdg16.queries import incidents, meta
 
     summary = meta.status(_reader())
+    summary.update(incidents.store_counts(_reader()))
     if args.json:
         print(json.dumps(summary, default=str))
         return 0
@@ -130,6 +131,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--to", dest="year_to", type=int)
     export.add_argument("--format", choices=("csv", "json"), default="csv")
     export.set_defaults(run=cmd_export)
+
+    from loaders.incidents.cli import register
+
+    register(sub)
     return parser
 
 

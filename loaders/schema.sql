@@ -55,3 +55,39 @@ CREATE TABLE IF NOT EXISTS load_log (
     outcome     VARCHAR NOT NULL CHECK (outcome IN ('ok', 'failed')),
     message     VARCHAR
 );
+
+-- Incident reports (crowd-sourced and security events). Keyed by (source, source_id): a
+-- re-import of the same rows is a no-op. Coordinates and text never leave the query layer
+-- for roles below analyst (sdg16/privacy.py).
+CREATE TABLE IF NOT EXISTS incident (
+    source        VARCHAR NOT NULL,    -- harassmap, template, ushahidi, kobo, ucdp, synthetic
+    source_id     VARCHAR NOT NULL,
+    occurred_at   TIMESTAMP NOT NULL,
+    reported_at   TIMESTAMP,
+    country       VARCHAR NOT NULL,    -- ISO3
+    admin1        VARCHAR,             -- ISO 3166-2, e.g. EG-C
+    admin2        VARCHAR,             -- district or city as reported
+    place_name    VARCHAR,
+    lat DOUBLE, lon DOUBLE,
+    incident_types VARCHAR[] NOT NULL, -- codes of loaders/incidents/taxonomy.yaml
+    place_type    VARCHAR NOT NULL,
+    institution   VARCHAR,
+    reporter_role VARCHAR,             -- target, witness or NULL
+    gender VARCHAR, age_group VARCHAR,
+    description   VARCHAR,             -- free text: analysts only
+    verification  VARCHAR NOT NULL,    -- unverified, verified, ...
+    synthetic     BOOLEAN NOT NULL,
+    h3_5 UBIGINT, h3_7 UBIGINT, h3_9 UBIGINT,  -- H3 cells computed at import
+    load_id       INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS incident_quarantine (
+    source    VARCHAR NOT NULL,
+    source_id VARCHAR,
+    location  VARCHAR NOT NULL,        -- file or URL
+    row_no    INTEGER,                 -- 1-based data row in the file
+    field     VARCHAR,
+    reason    VARCHAR NOT NULL,
+    raw       VARCHAR,                 -- the row as JSON, for the admin to fix and re-import
+    load_id   INTEGER NOT NULL
+);

@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from loaders.base import GEO_COLUMNS, OBSERVATION_COLUMNS, PREFERENCE, Batch
+from loaders.incidents.model import ImportResult, IncidentBatch
 
 SCHEMA = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 
@@ -184,3 +185,40 @@ class Store:
             ]
         ]
         con.executemany("INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def apply_incidents(
+        self, batch: IncidentBatch, *, before_commit: Callable[[], None] | None = None
+    ) -> ImportResult:
+        """Add an import's new reports and rejected rows at once (same swap as ``apply``)."""
+        from loaders.incidents import storage
+
+        started = _now()
+        with _exclusive(self.path):
+            try:
+                with self._swap() as con:
+                    load_id = self._next_load_id(con)
+                    con.begin()
+                    inserted, duplicates = storage.write(con, batch, load_id)
+                    rows = [
+                        [load_id, batch.source, i.location, started, _now(), inserted, i.checksum]
+                        for i in batch.inputs
+                    ] or [[load_id, batch.source, None, started, _now(), inserted, None]]
+                    con.executemany(
+                        "INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', NULL)", rows
+                    )
+                    if before_commit:
+                        before_commit()
+                    con.commit()
+            except Exception as exc:
+                self._record_failure(batch.source, None, started, exc, _where(batch))
+                raise
+        q = batch.quarantine
+        listing = [
+            {"id": r.source_id, "row": r.row_no, "field": r.field, "reason": r.reason}
+            for r in q.itertuples(index=False)
+        ]
+        return ImportResult(load_id, inserted, duplicates, len(q), listing)
+
+
+def _where(batch: IncidentBatch) -> str:
+    return ", ".join(i.location for i in batch.inputs) or batch.source

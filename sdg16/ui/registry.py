@@ -28,10 +28,14 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("table.py", "Table", "table", ":material/table:", "Indicators"),
     PageSpec("country.py", "Country profile", "country", ":material/flag:", "Indicators"),
     PageSpec("coverage.py", "Coverage", "coverage", ":material/grid_on:", "Indicators"),
-)
-
-# Authorized users (branch auth).
-PAGES += (
+    PageSpec("incidents.py", "Incident map", "incidents", ":material/map:", "Incident reports"),
+    PageSpec(
+        "incidents_profile.py",
+        "Incident profiles",
+        "incidents_profile",
+        ":material/query_stats:",
+        "Incident reports",
+    ),
     PageSpec("reports.py", "Reports", "reports", ":material/summarize:", "Work", Role.ANALYST),
     PageSpec(
         "admin.py", "Administration", "admin", ":material/admin_panel_settings:", "Work", Role.ADMIN

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from loaders.incidents import taxonomy
 from sdg16.filters import Filter, Vocabulary, parse_params
 from sdg16.ui import cache
 
@@ -17,6 +18,8 @@ def _vocabulary(store_version: str) -> Vocabulary:
         geos=frozenset(geos["geo_id"]),
         regions=frozenset(cache.regions()["code"]),
         dimension_values=cache.dimension_codes(),
+        incident_types=frozenset(taxonomy.get().types),
+        place_types=frozenset(taxonomy.get().place_types),
     )
 
 

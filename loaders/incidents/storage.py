@@ -1,0 +1,33 @@
+"""Writing an incident batch inside the store's transaction (called by ``loaders.store``)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from loaders.incidents.model import INCIDENT_COLUMNS, QUARANTINE_COLUMNS, IncidentBatch
+
+
+def write(con: duckdb.DuckDBPyConnection, batch: IncidentBatch, load_id: int) -> tuple[int, int]:
+    """Insert rows not stored yet; return (inserted, duplicates). Same for quarantine rows.
+
+    (source, source_id) identifies a report, so importing a file twice inserts nothing the
+    second time. A rejected row is kept once per (source, location, row, reason).
+    """
+    new = batch.incidents.reindex(columns=list(INCIDENT_COLUMNS)).assign(load_id=load_id)
+    con.register("new_incident", new)
+    before = con.execute("SELECT count(*) FROM incident").fetchall()[0][0]
+    con.execute(
+        "INSERT INTO incident BY NAME SELECT n.* FROM new_incident n"
+        " ANTI JOIN incident i ON i.source = n.source AND i.source_id = n.source_id"
+    ).fetchall()
+    inserted = con.execute("SELECT count(*) FROM incident").fetchall()[0][0] - before
+    q = batch.quarantine.reindex(columns=list(QUARANTINE_COLUMNS)).assign(load_id=load_id)
+    con.register("new_quarantine", q)
+    con.execute(
+        "INSERT INTO incident_quarantine BY NAME SELECT n.* FROM new_quarantine n"
+        " ANTI JOIN incident_quarantine q ON q.source = n.source AND q.location = n.location"
+        " AND q.row_no IS NOT DISTINCT FROM n.row_no AND q.reason = n.reason"
+    ).fetchall()
+    con.unregister("new_incident")
+    con.unregister("new_quarantine")
+    return int(inserted), len(new) - int(inserted)

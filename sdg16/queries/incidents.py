@@ -1,0 +1,165 @@
+"""Incident reports: counts by cell, area, period and category. Aggregates only, except
+``points``, which the privacy layer allows to analysts alone (sdg16/privacy.py)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from sdg16.db import ReadOnlyDatabase
+from sdg16.filters import Filter
+
+RESOLUTIONS = (5, 7, 9)
+BREAKDOWNS = {
+    "type": "unnest(incident_types)",
+    "place_type": "place_type",
+    "reporter_role": "coalesce(reporter_role, 'not stated')",
+    "weekday": "strftime(occurred_at, '%w-%a')",
+    "hour": "hour(occurred_at)",
+    "admin1": "coalesce(admin1, 'unknown')",
+    "source": "source",
+    "institution": "coalesce(institution, 'not stated')",
+    "year": "year(occurred_at)",
+}
+
+
+def where(f: Filter) -> tuple[str, list]:
+    """The WHERE clause for a filter: country (first geo), area, categories, dates."""
+    parts, params = ["TRUE"], []
+    if f.geo:
+        parts.append("country = ?")
+        params.append(f.geo[0])
+    for col in ("admin1", "admin2"):
+        if getattr(f, col):
+            parts.append(f"{col} = ?")
+            params.append(getattr(f, col))
+    if f.incident_types:
+        parts.append("list_has_any(incident_types, ?::VARCHAR[])")
+        params.append(list(f.incident_types))
+    if f.place_types:
+        parts.append(f"place_type IN ({', '.join('?' for _ in f.place_types)})")
+        params += list(f.place_types)
+    if f.start:
+        parts.append("occurred_at >= ?")
+        params.append(f.start)
+    if f.end:
+        parts.append("occurred_at < ? + INTERVAL 1 DAY")
+        params.append(f.end)
+    return " AND ".join(parts), params
+
+
+def has_incidents(db: ReadOnlyDatabase) -> bool:
+    return db.has_table("incident")
+
+
+def store_counts(db: ReadOnlyDatabase) -> dict[str, int]:
+    """Rows stored: ``incidents`` and ``quarantined`` (for ``status --json``)."""
+    if not has_incidents(db):
+        return {"incidents": 0, "quarantined": 0}
+    row = db.query(
+        "SELECT (SELECT count(*) FROM incident) AS incidents,"
+        " (SELECT count(*) FROM incident_quarantine) AS quarantined"
+    ).iloc[0]
+    return {"incidents": int(row["incidents"]), "quarantined": int(row["quarantined"])}
+
+
+def countries(db: ReadOnlyDatabase) -> pd.DataFrame:
+    """Countries with reports: country, reports, synthetic (reports generated, not real)."""
+    return db.query(
+        "SELECT country, count(*) AS reports, count(*) FILTER (synthetic) AS synthetic"
+        " FROM incident GROUP BY country ORDER BY reports DESC"
+    )
+
+
+def summary(db: ReadOnlyDatabase, f: Filter) -> dict:
+    """Total, synthetic share, sources and date span of the selection."""
+    w, p = where(f)
+    row = db.query(
+        f"SELECT count(*) AS reports, count(*) FILTER (synthetic) AS synthetic,"
+        f" min(occurred_at) AS first, max(occurred_at) AS last,"
+        f" string_agg(DISTINCT source, ', ' ORDER BY source) AS sources"
+        f" FROM incident WHERE {w}",
+        p,
+    ).iloc[0]
+    return {k: (None if pd.isna(v) else v) for k, v in row.items()}
+
+
+def date_span(db: ReadOnlyDatabase, country: str) -> tuple | None:
+    found = db.query(
+        "SELECT min(occurred_at)::DATE AS lo, max(occurred_at)::DATE AS hi FROM incident"
+        " WHERE country = ?",
+        [country],
+    )
+    if found.empty or pd.isna(found["lo"].iloc[0]):
+        return None
+    return pd.Timestamp(found["lo"].iloc[0]).date(), pd.Timestamp(found["hi"].iloc[0]).date()
+
+
+def _top_types(group: str, w: str) -> str:
+    """Per group: count, and each type's count (for the tooltip's top types)."""
+    return f"""
+        WITH sel AS (SELECT {group} AS key, incident_types FROM incident WHERE {w}),
+        totals AS (SELECT key, count(*) AS reports FROM sel GROUP BY key),
+        typed AS (SELECT key, unnest(incident_types) AS type FROM sel),
+        per_type AS (SELECT key, type, count(*) AS n FROM typed GROUP BY key, type)
+        SELECT t.key, t.reports, list(struct_pack(type := p.type, n := p.n)
+               ORDER BY p.n DESC, p.type) AS types
+        FROM totals t JOIN per_type p USING (key)
+        GROUP BY t.key, t.reports
+    """
+
+
+def cell_counts(db: ReadOnlyDatabase, f: Filter, resolution: int) -> pd.DataFrame:
+    """Reports per H3 cell: hex (cell id), reports, types (list of {type, n}, largest first)."""
+    if resolution not in RESOLUTIONS:
+        raise ValueError(f"resolution must be one of {RESOLUTIONS}")
+    w, p = where(f)
+    sql = _top_types(f"h3_{resolution}", f"{w} AND h3_{resolution} IS NOT NULL")
+    frame = db.query(f"SELECT printf('%x', key) AS hex, reports, types FROM ({sql})", p)
+    return frame.sort_values("reports", ascending=False, ignore_index=True)
+
+
+def area_counts(db: ReadOnlyDatabase, f: Filter) -> pd.DataFrame:
+    """Reports per admin-1 area: admin1, reports, types."""
+    w, p = where(f)
+    frame = db.query(_top_types("admin1", f"{w} AND admin1 IS NOT NULL"), p)
+    return frame.rename(columns={"key": "admin1"}).sort_values("reports", ascending=False)
+
+
+def timeline(db: ReadOnlyDatabase, f: Filter, period: str = "month") -> pd.DataFrame:
+    """Reports per period and type: period (start date), type, reports."""
+    if period not in ("week", "month", "year"):
+        raise ValueError("period must be week, month or year")
+    w, p = where(f)
+    return db.query(
+        f"SELECT period, type, count(*) AS reports FROM ("
+        f" SELECT date_trunc('{period}', occurred_at)::DATE AS period,"
+        f" unnest(incident_types) AS type FROM incident WHERE {w})"
+        f" GROUP BY ALL ORDER BY period, type",
+        p,
+    )
+
+
+def breakdown(db: ReadOnlyDatabase, f: Filter, by: str) -> pd.DataFrame:
+    """Reports by one of BREAKDOWNS: key, reports (largest first; weekdays and hours in order)."""
+    if by not in BREAKDOWNS:
+        raise ValueError(f"unknown breakdown {by!r}")
+    w, p = where(f)
+    order = "key" if by in ("weekday", "hour", "year") else "reports DESC, key"
+    return db.query(
+        f"SELECT key, count(*) AS reports FROM"
+        f" (SELECT {BREAKDOWNS[by]} AS key FROM incident WHERE {w})"
+        f" GROUP BY ALL ORDER BY {order}",
+        p,
+    )
+
+
+def points(db: ReadOnlyDatabase, f: Filter, limit: int) -> pd.DataFrame:
+    """Individual reports with coordinates and text. Callers must pass privacy.require_points."""
+    w, p = where(f)
+    return db.query(
+        f"SELECT source, source_id, occurred_at, admin1, place_name, lat, lon,"
+        f" array_to_string(incident_types, ', ') AS types, place_type, reporter_role,"
+        f" description, synthetic FROM incident WHERE {w} AND lat IS NOT NULL"
+        f" ORDER BY occurred_at DESC LIMIT ?",
+        [*p, limit],
+    )

@@ -1,0 +1,109 @@
+"""The incident filter bar: country, area, type, place and date range, all kept in the URL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from loaders.incidents.taxonomy import get as taxonomy
+from sdg16.filters import Filter
+from sdg16.incident_data import area_names
+from sdg16.ui import cache, state
+
+ALL = "(all)"
+
+
+def country_names() -> dict[str, str]:
+    geos = cache.all_geographies()
+    return dict(zip(geos["geo_id"], geos["name"], strict=True))
+
+
+def filter_bar(f: Filter) -> Filter | None:
+    """Draw the filters; return the chosen filter (also written to the URL), or None if the
+    store holds no incident reports yet."""
+    countries = cache.incident_countries()
+    if countries.empty:
+        st.info(
+            "No incident reports are loaded yet. An administrator can import them with "
+            "`python -m loaders import-incidents FILE`."
+        )
+        return None
+    names = country_names()
+    options = list(countries["country"])
+    # Real reports first: a store with synthetic data still opens on a real country.
+    real = countries[countries["reports"] > countries["synthetic"]]
+    default = real["country"].iloc[0] if not real.empty else options[0]
+    chosen = f.geo[0] if f.geo and f.geo[0] in options else default
+    tax = taxonomy()
+    c1, c2, c3, c4 = st.columns([1.2, 1.2, 2, 1.6])
+    country = c1.selectbox(
+        "Country", options, index=options.index(chosen), format_func=lambda c: names.get(c, c)
+    )
+    areas = area_names(country)
+    area_opts = [ALL, *sorted(areas, key=areas.get)]
+    area = f.admin1 if f.admin1 in areas and country == chosen else ALL
+    admin1 = c2.selectbox(
+        "Area (admin 1)",
+        area_opts,
+        index=area_opts.index(area),
+        format_func=lambda a: areas.get(a, a),
+    )
+    types = c3.multiselect(
+        "Incident type",
+        list(tax.types),
+        default=[t for t in f.incident_types if t in tax.types],
+        format_func=tax.types.get,
+        placeholder="All types",
+    )
+    places = c4.multiselect(
+        "Place",
+        list(tax.place_types),
+        default=[p for p in f.place_types if p in tax.place_types],
+        format_func=tax.place_types.get,
+        placeholder="All places",
+    )
+    f = f.update(
+        geo=(country,),
+        admin1=None if admin1 == ALL else admin1,
+        admin2=f.admin2 if admin1 == f.admin1 else None,
+        incident_types=tuple(types),
+        place_types=tuple(places),
+    )
+    return _date_range(f, country)
+
+
+def _date_range(f: Filter, country: str) -> Filter:
+    span = cache.incident_span(country)
+    if span is None:
+        return f
+    lo, hi = span
+    start = min(max(f.start or lo, lo), hi)
+    end = max(min(f.end or hi, hi), start)
+    if lo < hi:
+        start, end = st.slider(
+            "Date range (narrow it to zoom the timeline)",
+            min_value=lo,
+            max_value=hi,
+            value=(start, end),
+            format="YYYY-MM-DD",
+        )
+    f = f.update(start=_keep(start, lo), end=_keep(end, hi))
+    state.write_filter(f)
+    return f
+
+
+def _keep(value: date, bound: date) -> date | None:
+    """Leave the URL short: the full range is the default and is not written."""
+    return None if value == bound else value
+
+
+def fmt_count(n: int | None) -> str:
+    return "fewer than 5" if n is None else f"{n:,}"
+
+
+def fmt_date(value: object) -> str:
+    """Analysts get a timestamp (shown as a day), others a 'YYYY-MM' string, or nothing."""
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else f"{value:%Y-%m-%d}"

@@ -1,0 +1,89 @@
+"""Incident reports: density map, timeline and breakdowns, aggregates only below analyst."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdg16 import privacy
+from sdg16.charts import incidents as charts
+from sdg16.incident_data import area_names, borders, view_of
+from sdg16.ui import cache, state
+from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count, fmt_date
+from sdg16.ui.session import current_role
+
+role = current_role()
+st.title("Incident reports")
+f = filter_bar(state.current_filter())
+if f is None:
+    st.stop()
+
+summary = cache.incident_summary(role, f)
+where = country_names().get(f.geo[0], f.geo[0])
+if f.admin1:
+    where += f" · {area_names(f.geo[0]).get(f.admin1, f.admin1)}"
+if summary["has_synthetic"]:
+    st.warning(
+        f"SYNTHETIC data: {fmt_count(summary['synthetic'])} of these "
+        f"{fmt_count(summary['reports'])} reports are "
+        "generated for tests and demos, not real reports.",
+        icon=":material/science:",
+    )
+m1, m2, m3 = st.columns(3)
+m1.metric("Reports", fmt_count(summary["reports"]))
+m2.metric("First", fmt_date(summary["first"]))
+m3.metric("Latest", fmt_date(summary["last"]))
+st.caption(
+    "Crowd-sourced, self-selected and unverified reports: counts show who reports, not how "
+    "common harassment is."
+    + (
+        ""
+        if privacy.sees_points(role)
+        else " Public view: aggregates only; counts under 5 are merged or hidden."
+    )
+)
+
+tab_map, tab_time, tab_break = st.tabs(["Map", "Timeline", "Breakdowns"])
+with tab_map:
+    data = cache.incident_map(role, f)
+    deck = charts.density_deck(
+        data.cells, data.areas, borders(f.geo[0]), view_of(data.cells), data.points
+    )
+    st.pydeck_chart(deck, height=560)
+    note = f"{where}: {len(data.cells):,} H3 cells (resolution {data.resolution})"
+    if data.hidden:
+        note += f"; {data.hidden:,} reports in cells with fewer than 5 are not drawn"
+    st.caption(note + ". Choose an area above to zoom in.")
+
+with tab_time:
+    period = st.segmented_control("Per", ["week", "month", "year"], default="month") or "month"
+    frame = cache.incident_timeline(role, f, period)
+    if frame.empty:
+        st.info("No reports in this selection.")
+    else:
+        st.plotly_chart(charts.timeline_figure(frame, period), width="stretch")
+
+with tab_break:
+    left, right = st.columns(2)
+    for col, by, label in (
+        (left, "type", "Incident type"),
+        (right, "place_type", "Place"),
+        (left, "weekday", "Weekday"),
+        (right, "hour", "Hour of day"),
+        (left, "reporter_role", "Reporter"),
+        (right, "admin1", "Area"),
+    ):
+        part = cache.incident_breakdown(role, f, by)
+        if by == "weekday":
+            part = part.assign(key=part["key"].str[2:])
+        horizontal = by not in ("weekday", "hour")
+        col.plotly_chart(charts.bar_figure(part, label, horizontal), width="stretch")
+
+if privacy.sees_points(role):
+    with st.expander("Individual reports (analysts only)"):
+        st.dataframe(cache.incident_reports(role, f), hide_index=True)
+
+st.divider()
+st.caption(
+    f"Sources: {summary['sources'] or '—'}. Reports: HarassMap (harassmap.org); UCDP "
+    "Georeferenced Event Dataset where shown. Borders: Natural Earth."
+)

@@ -1,0 +1,66 @@
+"""Area and institution profiles, with the country's official SDG 16 safety series beside
+the report trend. Aggregates only below analyst (sdg16/privacy.py)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdg16 import privacy
+from sdg16.charts import incidents as charts
+from sdg16.filters import Filter
+from sdg16.incident_data import area_names
+from sdg16.ui import cache, state
+from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count
+from sdg16.ui.session import current_role
+
+# Feeling safe walking alone after dark, homicide, intimate-partner violence against women.
+OFFICIAL = ("VC_SNS_WALN_DRK", "VC_IHR_PSRC", "VC_VAW_MARR")
+
+role = current_role()
+st.title("Incident profiles")
+f = filter_bar(state.current_filter())
+if f is None:
+    st.stop()
+country = f.geo[0]
+subject = area_names(country).get(f.admin1, f.admin1) if f.admin1 else country_names()[country]
+
+institutions = cache.incident_breakdown(role, f.update(admin1=None), "institution")
+named = [k for k in institutions["key"] if k not in ("not stated", privacy.SMALL_LABEL)]
+if named:
+    pick = st.selectbox("Institution (optional)", ["(none)", *named])
+    if pick != "(none)":
+        subject = pick
+        st.caption("Institution profiles count the reports that name the institution.")
+
+summary = cache.incident_summary(role, f)
+st.subheader(f"Profile: {subject}")
+if summary["has_synthetic"]:
+    st.warning(f"SYNTHETIC data: {fmt_count(summary['synthetic'])} of these reports are generated.")
+c1, c2, c3 = st.columns(3)
+c1.metric("Reports", fmt_count(summary["reports"]))
+types = cache.incident_breakdown(role, f, "type")
+c2.metric("Most reported", types["key"].iloc[0] if not types.empty else "—")
+places = cache.incident_breakdown(role, f, "place_type")
+c3.metric("Most common place", places["key"].iloc[0] if not places.empty else "—")
+left, right = st.columns(2)
+left.plotly_chart(charts.bar_figure(types, "Incident type"), width="stretch")
+right.plotly_chart(charts.bar_figure(places, "Place"), width="stretch")
+
+st.subheader("Official indicators beside the reports")
+st.caption(
+    "Reports per year (bars) and the country's official SDG 16 series (line). Reports are "
+    "self-selected: a rise can mean more reporting, not more incidents."
+)
+per_year = cache.incident_breakdown(role, f, "year")
+cat = cache.indicator_catalog()
+for code in OFFICIAL:
+    col = st.container()
+    obs = cache.observations(Filter(series=code, geo=(country,)))
+    title = cat.series(code).title if cat.has_series(code) else code
+    col.plotly_chart(charts.reports_and_indicator(per_year, obs, title), width="stretch")
+    if obs.empty:
+        col.caption(f"No official {title.lower()} data for this country.")
+st.caption(
+    "Sources: UN Statistics Division, SDG Global Database (UNODC, UN Women, WHO); reports: "
+    + (summary["sources"] or "—")
+)
