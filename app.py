@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.ui import guard, login, session
+from sdg16.ui import login, session
 from sdg16.ui.common import startup_checks
 from sdg16.ui.registry import PAGES, PAGES_DIR
 
@@ -17,25 +17,17 @@ role = session.current_role()
 
 sections: dict[str, list] = {}
 for spec in PAGES:
-    if role.allows(spec.role):
-        page = st.Page(
-            str(PAGES_DIR / spec.file),
-            title=spec.title,
-            icon=spec.icon,
-            url_path=spec.url_path,
-            default=spec.default,
-        )
-    else:
-        # Pages beyond the role stay addressable but unlisted, and run only the login prompt:
-        # a direct URL never reaches the page's code, let alone its data.
-        page = st.Page(
-            lambda needed=spec.role: guard.login_prompt(needed),
-            title=spec.title,
-            icon=":material/lock:",
-            url_path=spec.url_path,
-            default=spec.default,
-            visibility="hidden",
-        )
+    # Pages beyond the role stay addressable but unlisted. Each such page starts with
+    # guard.require(spec.role), so a direct URL shows the login prompt and stops there
+    # (tests/test_auth_pages.py checks every restricted page does).
+    page = st.Page(
+        str(PAGES_DIR / spec.file),
+        title=spec.title,
+        icon=spec.icon if role.allows(spec.role) else ":material/lock:",
+        url_path=spec.url_path,
+        default=spec.default,
+        visibility="visible" if role.allows(spec.role) else "hidden",
+    )
     sections.setdefault(spec.section, []).append(page)
 
 if session.current_user():

@@ -10,7 +10,8 @@ import pytest
 from sdg16 import accounts, audit
 from sdg16.roles import Role
 from sdg16.ui.registry import PAGES
-from tests.auth_helpers import PASSWORDS, signed_in
+from tests.auth_helpers import PASSWORDS, go, signed_in
+from tests.conftest import ROOT
 
 ROLES = {None: Role.ANONYMOUS, "vic": Role.VIEWER, "ana": Role.ANALYST, "root": Role.ADMIN}
 
@@ -72,7 +73,7 @@ def test_login_is_audited_and_logout_clears_the_role() -> None:
     at = signed_in("ana", "login")
     assert any("Signed in as ana (analyst)" in s.value for s in at.success)
     at.button(key="page_logout").click().run()
-    at.switch_page("views/reports.py").run()
+    go(at, "reports").run()
     assert any(t.value == "Sign in required" for t in at.title)
     actions = audit.entries(actor="ana")["action"].tolist()
     assert "login" in actions and "logout" in actions
@@ -105,3 +106,20 @@ def test_admin_adds_a_user_who_can_then_sign_in() -> None:
     assert accounts.authenticate("dana", "dana-password-1").user.role is Role.VIEWER
     entry = audit.entries(action="user_add").iloc[0]
     assert (entry["actor"], entry["what"], entry["detail"]) == ("root", "dana", "viewer")
+
+
+def test_every_restricted_page_guards_itself_first() -> None:
+    """A direct URL runs the page file: its first statement must be the role check."""
+    import ast
+
+    for spec in PAGES:
+        if spec.role == Role.ANONYMOUS:
+            continue
+        tree = ast.parse((ROOT / "views" / spec.file).read_text())
+        calls = [n for n in tree.body if not isinstance(n, ast.Import | ast.ImportFrom)]
+        first = (
+            calls[1]
+            if isinstance(calls[0], ast.Expr) and isinstance(calls[0].value, ast.Constant)
+            else calls[0]
+        )
+        assert ast.unparse(first) == f"guard.require(Role.{spec.role.name})", spec.file
