@@ -31,17 +31,21 @@ def chromium() -> Iterator:
             browser.close()
 
 
-def wait_settled(page, text: str, timeout_ms: int = 120_000) -> None:
+def wait_settled(page, text: str, ready: str | None = None, timeout_ms: int = 120_000) -> None:
     page.get_by_text(text, exact=False).filter(visible=True).first.wait_for(timeout=timeout_ms)
+    if ready:
+        page.locator(ready).first.wait_for(timeout=timeout_ms)
     page.wait_for_function(IDLE_JS, timeout=timeout_ms, polling=20)
 
 
-def choose(page, option: str, which: int = 0) -> None:
-    """Pick ``option`` in the ``which``-th select box, the way a user does (open, type, click)."""
+def find_option(page, option: str, which: int = 0):
+    """Open the ``which``-th select box and type, as a user does; return the option to click."""
     page.get_by_test_id("stSelectbox").nth(which).click()
     page.get_by_role("listbox").wait_for()
     page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=True).click()
+    found = page.get_by_role("option", name=option, exact=True)
+    found.wait_for()
+    return found
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class View:
     url: str
     marker: str
     options: tuple[tuple[str, str], tuple[str, str]]  # (option to pick, text once settled)
+    ready: str | None = None  # a selector that must also be there (e.g. the map's canvas)
 
 
 @dataclass
@@ -109,7 +114,7 @@ def measure_view(browser, base_url: str, view: View, repeats: int) -> ViewResult
 
         def navigate() -> None:
             page.goto(url, wait_until="commit")
-            wait_settled(page, view.marker)
+            wait_settled(page, view.marker, view.ready)
 
         navigate()
         page.wait_for_timeout(500)  # late frames (deck.gl layers, fonts) still count
@@ -122,10 +127,13 @@ def measure_view(browser, base_url: str, view: View, repeats: int) -> ViewResult
         changes = []
         for i in range(repeats):
             option, text = view.options[i % 2]
+            found = find_option(page, option)  # the clock starts at the click that changes it
             changes.append(
-                _timed(lambda o=option, t=text: (choose(page, o), wait_settled(page, t)))
+                _timed(lambda f=found, t=text: (f.click(), wait_settled(page, t, view.ready)))
             )
-        problems = exceptions_on(page) + watch.offsite + watch.failed
+        # Our own re-navigation aborts lazy chunk loads (ERR_ABORTED): not a page failure.
+        failed = [f for f in watch.failed if "ERR_ABORTED" not in f]
+        problems = exceptions_on(page) + watch.offsite + failed
         return ViewResult(view.name, summarise(nav), summarise(changes), cold, warm, problems)
     finally:
         context.close()

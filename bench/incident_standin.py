@@ -35,12 +35,13 @@ SQL: dict[str, tuple[str, tuple]] = {
         " GROUP BY 1 ORDER BY 1",
         (START, END),
     ),
-    "map: h3 r5 cells, one country": (
-        "SELECT h3_r5 AS cell, count(*) AS n FROM report WHERE country = ? GROUP BY 1",
+    # Cell size follows the zoom: r3 for the world, r4 for one country (r5 only within admin1).
+    "map: h3 r4 cells, one country": (
+        "SELECT h3_r4 AS cell, count(*) AS n FROM report WHERE country = ? GROUP BY 1",
         (COUNTRY,),
     ),
-    "map: h3 r4 cells, all countries": (
-        "SELECT h3_r4 AS cell, count(*) AS n FROM report GROUP BY 1",
+    "map: h3 r3 cells, all countries": (
+        "SELECT h3_r3 AS cell, count(*) AS n FROM report GROUP BY 1",
         (),
     ),
     "admin-area aggregation": (
@@ -80,8 +81,8 @@ def pandas_versions(df: pd.DataFrame) -> dict[str, object]:
         "change date range": lambda: _count(
             df[(df["occurred_at"] >= START) & (df["occurred_at"] < END)], "place_type"
         ),
-        "map: h3 r5 cells, one country": lambda: _count(df[df["country"] == COUNTRY], "h3_r5"),
-        "map: h3 r4 cells, all countries": lambda: _count(df, "h3_r4"),
+        "map: h3 r4 cells, one country": lambda: _count(df[df["country"] == COUNTRY], "h3_r4"),
+        "map: h3 r3 cells, all countries": lambda: _count(df, "h3_r3"),
         "admin-area aggregation": lambda: _count(df[df["incident_type"].isin(TYPES)], "admin1"),
         "weekly timeline": lambda: _count(
             df[df["country"] == COUNTRY].assign(

@@ -37,18 +37,22 @@ country = st.selectbox("Country", ["All", *COUNTRIES], index=0)
 
 if view == "map":
     if country == "All":
-        sql, params = SQL["map: h3 r4 cells, all countries"]
+        sql, params = SQL["map: h3 r3 cells, all countries"]
     else:
-        sql, params = SQL["map: h3 r5 cells, one country"][0], (country,)
+        sql, params = SQL["map: h3 r4 cells, one country"][0], (country,)
     cells = run(path, version, sql, params)
     # Cells travel as hex strings with a count: the browser never sees a single report.
-    cells = cells.assign(hex=[h3.int_to_str(int(c)) for c in cells["cell"]])[["hex", "n"]]
+    # One-letter keys: pydeck sends records as JSON, so key names are paid once per cell.
+    cells = cells.assign(
+        h=[h3.int_to_str(int(c)) for c in cells["cell"]],
+        a=(40 + 215 * (cells["n"] / cells["n"].quantile(0.95)).clip(upper=1)).astype(int),
+    )[["h", "n", "a"]]
     st.caption(f"{int(cells['n'].sum()):,} reports in {len(cells):,} cells ({country})")
     layer = pydeck.Layer(
         "H3HexagonLayer",
         cells,
-        get_hexagon="hex",
-        get_fill_color="[200, 30, 0, 40 + 215 * Math.min(1, n / 200)]",
+        get_hexagon="h",
+        get_fill_color="[200, 30, 0, a]",
         extruded=False,
         pickable=True,
     )

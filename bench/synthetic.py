@@ -1,8 +1,8 @@
 """Seeded synthetic incident reports: the harness's own stand-in until the incidents branch lands.
 
-Writes ``report`` (id, country, admin1, occurred_at, incident_type, place_type, lat, lon, h3_r4,
-h3_r5, h3_r7) into a DuckDB file and the same rows to Parquet. Places, types and admin areas are
-made-up codes around rough country centres: nothing here comes from the data bundle.
+Writes ``report`` (id, country, admin1, occurred_at, incident_type, place_type, lat, lon, h3_r3,
+h3_r4, h3_r5, h3_r7) into a DuckDB file and the same rows to Parquet. Places, types and admin
+areas are made-up codes around rough country centres: nothing here comes from the data bundle.
 """
 
 from __future__ import annotations
@@ -74,6 +74,7 @@ def _chunk(rng: np.random.Generator, first_id: int, n: int) -> pd.DataFrame:
             ),
             "lat": lat.round(5),
             "lon": lon.round(5),
+            "h3_r3": _cells(lat, lon, 3),
             "h3_r4": _cells(lat, lon, 4),
             "h3_r5": _cells(lat, lon, 5),
             "h3_r7": _cells(lat, lon, 7),
@@ -100,7 +101,7 @@ def write(rows: int, folder: Path, seed: int = 16) -> SyntheticStore:
             select = (
                 "SELECT id, country::VARCHAR AS country, admin1::VARCHAR AS admin1, occurred_at,"
                 " incident_type::VARCHAR AS incident_type, place_type::VARCHAR AS place_type,"
-                " lat, lon, h3_r4, h3_r5, h3_r7 FROM part"
+                " lat, lon, h3_r3, h3_r4, h3_r5, h3_r7 FROM part"
             )
             if first == 0:
                 con.execute(f"CREATE TABLE report AS {select}")
