@@ -1,7 +1,8 @@
 """Headless Chromium: navigation -> settled, filter change -> settled, and bytes to the browser.
 
-"Settled" means the view's own text is on screen and Streamlit's running indicator is gone (the
-test harness's ``settle`` adds a fixed 300 ms pause, which would pollute timings).
+"Settled" means the view's own text is on screen and the app root reports the script run finished
+(``data-test-script-state``). Not the status widget, which lingers 200 ms in its exit transition,
+nor the test harness's ``settle``, which adds a fixed 300 ms pause: both would pollute timings.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from dataclasses import dataclass, field
 from bench.timing import Timing, summarise
 from tests.browser_harness import CHROMIUM, CHROMIUM_ARGS, PageWatch, exceptions_on
 
-IDLE_JS = "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
+IDLE_JS = (
+    "() => document.querySelector(\"[data-testid='stApp']\")"
+    "?.getAttribute('data-test-script-state') === 'notRunning'"
+)
 
 
 @contextmanager
