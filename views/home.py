@@ -21,6 +21,9 @@ geo = st.selectbox(
     options,
     index=options.index(chosen),
     format_func=lambda g: f"{names[g]}" + ("" if kinds[g] == "country" else f" ({kinds[g]})"),
+    # A key keeps the widget's identity when `index` follows the URL; without it every second
+    # choice was lost (found by bench/: the browser's filter change never settled).
+    key="home_geo",
 )
 state.write_filter(f.update(geo=(geo,)))
 
