@@ -1,14 +1,21 @@
 # The two quick-start commands (see README): `make run` and `make test`.
 PY := .venv/bin/python
 DB ?= $(or $(SDG16_DB),data/sdg16.duckdb)
+BUNDLE ?= $(or $(SDG16_BUNDLE),../shared/data)
+INCIDENTS := $(BUNDLE)/incidents
 
 .PHONY: run test lint format setup data bench
 
 setup:
 	@scripts/setup.sh
 
+# First run only: indicators, then the bundle's harassment reports (each load all or nothing).
+# UCDP conflict events are a separate kind of incident: import them by hand when wanted.
 data: setup
-	@test -f "$(DB)" || $(PY) -m loaders sync --source bundle
+	@test -f "$(DB)" || ( \
+	  $(PY) -m loaders sync --source bundle && \
+	  $(PY) -m loaders import-incidents $(INCIDENTS)/harassmap_egypt_reports_2010-2016.csv \
+	    --format harassmap )
 
 run: data
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
