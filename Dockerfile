@@ -23,7 +23,7 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
-# The app's code and files (app.py, pages/, sdg16/, loaders/, static/, locales/, .streamlit/
+# The app's code and files (app.py, views/, sdg16/, loaders/, static/, locales/, .streamlit/
 # config.toml, indicators.yaml); .dockerignore leaves out tests, bench, data and secrets.
 COPY --chown=app:app . .
 
