@@ -23,4 +23,5 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("home.py", "Overview", "home", ":material/home:", "Indicators", default=True),
+    PageSpec("present.py", "Presentations", "present", ":material/slideshow:", "Tools"),
 )
