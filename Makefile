@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 DB ?= $(or $(SDG16_DB),data/sdg16.duckdb)
 
-.PHONY: run test lint format setup data bench
+.PHONY: run test lint format setup data bench i18n
 
 setup:
 	@scripts/setup.sh
@@ -29,3 +29,7 @@ test:
 
 bench: data
 	$(PY) -m bench
+
+# Extract strings (code + indicators.yaml titles) into locales/; then translate the new entries.
+i18n: setup
+	$(PY) -m sdg16.i18n_extract

@@ -36,12 +36,21 @@ h2, h3 { font-size: 1.9rem !important; color: #000000 !important; }
 """
 
 
+# Always on: Streamlit's default caption grey fails WCAG AA contrast (axe: color-contrast).
+BASE_CSS = """
+<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #3d3d3d !important; }
+</style>
+"""
+
+
 def is_presenting() -> bool:
     return st.query_params.get("present") == "1"
 
 
 def apply() -> None:
-    """Inject the presenter look when the URL says ``present=1``."""
+    """Inject the accessible base look, and the presenter look when the URL says ``present=1``."""
+    st.html(BASE_CSS)
     if is_presenting():
         st.html(PRESENTER_CSS)
 
