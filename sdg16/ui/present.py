@@ -39,7 +39,8 @@ h2, h3 { font-size: 1.9rem !important; color: #000000 !important; }
 # Always on: Streamlit's default caption grey fails WCAG AA contrast (axe: color-contrast).
 BASE_CSS = """
 <style>
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #3d3d3d !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #3d3d3d !important; }
 </style>
 """
 
