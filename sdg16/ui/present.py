@@ -40,7 +40,7 @@ h2, h3 { font-size: 1.9rem !important; color: #000000 !important; }
 BASE_CSS = """
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
-  color: #3d3d3d !important; }
+  color: #3d3d3d !important; opacity: 1 !important; }
 </style>
 """
 

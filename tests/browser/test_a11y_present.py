@@ -12,10 +12,8 @@ import pytest
 from tests.browser.a11y import axe_violations
 from tests.browser_harness import PageWatch, browser, exceptions_on, settle
 
-# Known open issue: in normal mode axe still reports one color-contrast node on a caption.
-OPEN = pytest.mark.xfail(reason="axe color-contrast on a normal-mode caption", strict=False)
 CASES = [
-    pytest.param(size, mode, lang, marks=[OPEN] if mode == "normal" else [])
+    (size, mode, lang)
     for size in ((1280, 720), (1920, 1080))
     for mode in ("normal", "present")
     for lang in ("en", "es")
