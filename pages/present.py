@@ -63,3 +63,15 @@ if view.page in allowed:
 else:
     st.warning(_("This view's page no longer exists: {page}").format(page=view.page))
 present.exit_button()
+
+if not present.is_presenting():
+    st.divider()
+    if st.button(_("Export as PDF deck"), icon=":material/picture_as_pdf:"):
+        from sdg16.reports import deck
+
+        base = f"http://127.0.0.1:{st.get_option('server.port')}"
+        with st.spinner(_("Taking a screenshot of each view…")):
+            pdf = deck.export(base, chosen, views, st.query_params.get("lang"))
+        st.download_button(
+            _("Download PDF"), pdf, file_name=f"{chosen}.pdf", mime="application/pdf"
+        )
