@@ -24,6 +24,9 @@ html, body, .stApp, [data-testid="stMain"] { background: #ffffff !important; col
 h1 { font-size: 2.6rem !important; color: #000000 !important; }
 h2, h3 { font-size: 1.9rem !important; color: #000000 !important; }
 [data-testid="stMetricValue"] { font-size: 2.8rem !important; color: #000000; }
+/* Large numbers wrap instead of being cut to "28,2 por 10…" */
+[data-testid="stMetricValue"] * { white-space: normal !important; overflow: visible !important; }
+[data-testid="stMetricLabel"] * { white-space: normal !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.3rem !important; color: #000000; }
 [data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
