@@ -28,6 +28,8 @@ def test_five_views_step_in_order_and_export(tmp_path: Path, store_path: Path, a
             settle(page)
             page.get_by_text("1 / 5").wait_for()
             assert "View 1: MEX" in page.inner_text("body")
+            # Wait for the embedded view to finish loading: it would otherwise take the focus.
+            page.frame_locator("iframe").first.get_by_text("Últimos valores: Mexico").wait_for()
             page.locator("h1").first.click()  # focus the app (not the iframe), as a presenter would
             page.keyboard.press("ArrowRight")
             page.get_by_text("2 / 5").wait_for()
