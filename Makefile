@@ -4,7 +4,7 @@ DB ?= $(or $(SDG16_DB),data/sdg16.duckdb)
 BUNDLE ?= $(or $(SDG16_BUNDLE),../shared/data)
 INCIDENTS := $(BUNDLE)/incidents
 
-.PHONY: run test lint format setup data bench
+.PHONY: run test lint format setup data bench i18n
 
 setup:
 	@scripts/setup.sh
@@ -36,3 +36,7 @@ test:
 
 bench: data
 	$(PY) -m bench
+
+# Extract strings (code + indicators.yaml titles) into locales/; then translate the new entries.
+i18n: setup
+	$(PY) -m sdg16.i18n_extract

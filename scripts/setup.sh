@@ -25,3 +25,8 @@ if [ "${1:-}" = "--browser" ] && [ ! -x "${SDG16_CHROMIUM:-/usr/bin/chromium}" ]
     exit 1
   fi
 fi
+
+# axe-core for the accessibility checks in the browser tests (pinned in package-lock.json).
+if [ "${1:-}" = "--browser" ] && [ ! -f node_modules/axe-core/axe.min.js ]; then
+  npm ci --silent --no-audit --no-fund
+fi

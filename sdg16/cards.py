@@ -8,6 +8,7 @@ import pandas as pd
 
 from sdg16.catalog import Catalog
 from sdg16.formatting import dataset_label, nature_label, number, unit_label, with_unit
+from sdg16.i18n import N_, gettext
 
 
 @dataclass(frozen=True)
@@ -29,26 +30,32 @@ def build(latest: pd.DataFrame, catalog: Catalog, codes: list[str], locale: str 
     cards = []
     for code in codes:
         entry = catalog.series(code)
+        title = gettext(locale, entry.title)  # catalog titles are extracted into the catalogs
         row = by_series.get(code)
         color = {True: "normal", False: "inverse", None: "off"}[entry.higher_is_better]
         if row is None:
-            cards.append(Card(code, entry.title, "No data", None, None, "off", "", "no data"))
+            cards.append(
+                Card(code, title, gettext(locale, N_("No data")), None, None, "off", "", "")
+            )
             continue
         delta = None
         if pd.notna(row.prev_value):
             change = row.value - row.prev_value
             sign = "+" if change > 0 else ""
-            delta = f"{sign}{number(change, locale)} since {int(row.prev_year)}"
+            delta = gettext(locale, N_("{change} since {year}")).format(
+                change=f"{sign}{number(change, locale)}", year=int(row.prev_year)
+            )
         cards.append(
             Card(
                 series=code,
-                title=entry.title,
+                title=title,
                 value=with_unit(row.value, row.unit, locale, short=True),
                 year=int(row.year),
                 delta=delta,
                 delta_color=color,
                 source=dataset_label(row.source),
-                note=f"{int(row.year)} · {nature_label(row.nature)} · {unit_label(row.unit)}",
+                note=f"{int(row.year)} · {nature_label(row.nature, locale)} · "
+                f"{unit_label(row.unit, locale)}",
                 custodian=catalog.indicator_of(code).custodian,
             )
         )

@@ -7,6 +7,7 @@ import math
 from babel.numbers import format_decimal
 
 from loaders.base import DATASETS
+from sdg16.i18n import gettext
 
 UNIT_LABELS = {
     "PERCENT": "%",
@@ -41,6 +42,7 @@ UNIT_SHORT = {**UNIT_LABELS, "PER_100000_POP": "per 100k", "CU_USD_M": "M USD"}
 
 def with_unit(value: float | None, unit: str, locale: str = "en", short: bool = False) -> str:
     label = (UNIT_SHORT if short else UNIT_LABELS).get(unit, unit)
+    label = gettext(locale, label) if label else label  # labels are extracted by scripts/i18n.py
     text = number(value, locale)
     if label == "%":
         return f"{text}%"
@@ -51,9 +53,9 @@ def dataset_label(code: str) -> str:
     return DATASETS.get(code, code)
 
 
-def nature_label(code: str | None) -> str:
-    return NATURE_LABELS.get(code or "", code or "not stated")
+def nature_label(code: str | None, locale: str = "en") -> str:
+    return gettext(locale, NATURE_LABELS.get(code or "", code or "not stated"))
 
 
-def unit_label(unit: str) -> str:
-    return UNIT_LABELS.get(unit, unit) or "number"
+def unit_label(unit: str, locale: str = "en") -> str:
+    return gettext(locale, UNIT_LABELS.get(unit, unit) or "number")

@@ -5,22 +5,25 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16 import cards
-from sdg16.ui import cache, common, report_maker, state
+from sdg16.ui import cache, common, page, present, report_maker, state
+from sdg16.ui.i18n import _
 
-common.startup_checks()
-f = state.current_filter()
+f = page.setup("home")
 geos = cache.geographies()
 names = dict(zip(geos["geo_id"], geos["name"], strict=True))
 kinds = dict(zip(geos["geo_id"], geos["kind"], strict=True))
 options = list(geos.sort_values(["kind", "name"])["geo_id"])
 chosen = f.geo[0] if f.geo and f.geo[0] in names else "UN001"
 
-st.title("SDG 16: peace, justice and strong institutions")
+present.presenter_header(_("SDG 16: peace, justice and strong institutions"))
+kind_label = {"aggregate": _("aggregate"), "subnational": _("subnational")}
 geo = st.selectbox(
-    "Country or region",
+    _("Country or region"),
     options,
     index=options.index(chosen),
-    format_func=lambda g: f"{names[g]}" + ("" if kinds[g] == "country" else f" ({kinds[g]})"),
+    format_func=lambda g: (
+        names[g] + ("" if kinds[g] == "country" else f" ({kind_label.get(kinds[g], kinds[g])})")
+    ),
     # A key keeps the widget's identity when `index` follows the URL; without it every second
     # choice was lost (found by bench/: the browser's filter change never settled).
     key="home_geo",
@@ -29,7 +32,7 @@ state.write_filter(f.update(geo=(geo,)))
 
 key = [s.code for s in cache.indicator_catalog().key_series()]
 built = cards.build(cache.latest(geo, tuple(key)), cache.indicator_catalog(), key, f.lang)
-st.subheader(f"Latest values: {names[geo]}")
+st.subheader(_("Latest values: {place}").format(place=names[geo]))
 for row_start in range(0, len(built), 4):
     for col, card in zip(st.columns(4), built[row_start : row_start + 4], strict=False):
         with col.container(border=True):
@@ -40,9 +43,14 @@ for row_start in range(0, len(built), 4):
                 delta_color=card.delta_color,
                 help=f"{card.series} · {card.source}",
             )
-            st.caption(card.note if card.year else "No data for this geography")
+            st.caption(card.note if card.year else _("No data for this geography"))
             if card.year:
-                st.caption(f"Source: {card.source.split(' (')[0]} · {card.custodian}")
+                source = card.source.split(" (")[0]
+                st.caption(
+                    _("Source: {source} · {custodian}").format(
+                        source=source, custodian=card.custodian
+                    )
+                )
 
-report_maker.create_report_link(state.current_filter())
+report_maker.create_report_link(f)
 common.freshness_and_attribution()

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.formatting import dataset_label
+from sdg16.formatting import dataset_label, number
+from sdg16.i18n import N_
 from sdg16.ui import cache
+from sdg16.ui.i18n import _, current_lang
 
-ATTRIBUTION = (
+ATTRIBUTION = N_(
     "Sources: UN Statistics Division, SDG Global Database (with the custodian agency of each "
     "series); World Bank, Worldwide Governance Indicators; Natural Earth."
 )
@@ -15,14 +17,19 @@ ATTRIBUTION = (
 
 def freshness_and_attribution() -> None:
     fresh = cache.freshness()
+    lang = current_lang()
+    template = _("{dataset}: {count} values, loaded {when} UTC")
     lines = [
-        f"{dataset_label(r.dataset)}: {r.observations:,} values, loaded "
-        f"{r.loaded_at:%Y-%m-%d %H:%M} UTC"
+        template.format(
+            dataset=_(dataset_label(r.dataset)),
+            count=number(r.observations, lang),
+            when=f"{r.loaded_at:%Y-%m-%d %H:%M}",  # ISO: unambiguous in every language
+        )
         for r in fresh.itertuples(index=False)
     ]
     st.divider()
-    st.caption("Data freshness — " + "; ".join(lines) if lines else "No data loaded yet.")
-    st.caption(ATTRIBUTION)
+    st.caption(_("Data freshness — ") + "; ".join(lines) if lines else _("No data loaded yet."))
+    st.caption(_(ATTRIBUTION))
 
 
 def startup_checks() -> None:
@@ -34,7 +41,7 @@ def startup_checks() -> None:
         cache.indicator_catalog()
         cache.version()
     except CatalogError as exc:
-        st.error(f"The indicator catalog is invalid, so nothing can be shown:\n\n{exc}")
+        st.error(_("The indicator catalog is invalid, so nothing can be shown:") + f"\n\n{exc}")
         st.stop()
     except StoreMissing as exc:
         st.warning(str(exc))

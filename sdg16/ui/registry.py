@@ -40,5 +40,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "admin.py", "Administration", "admin", ":material/admin_panel_settings:", "Work", Role.ADMIN
     ),
+    PageSpec("present.py", "Presentations", "present", ":material/slideshow:", "Tools"),
     PageSpec("login.py", "Sign in", "login", ":material/login:", "Account"),
 )

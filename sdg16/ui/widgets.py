@@ -6,6 +6,7 @@ import streamlit as st
 
 from sdg16.formatting import unit_label
 from sdg16.ui import cache
+from sdg16.ui.i18n import _
 
 DEFAULT_SERIES = "VC_IHR_PSRC"
 
@@ -14,10 +15,10 @@ def series_picker(current: str | None, key: str = "series") -> str:
     """A select box of every catalog series, labelled ``16.1.1 · Homicide rate``."""
     cat = cache.indicator_catalog()
     options = [s.code for s in cat.all_series()]
-    labels = {s.code: f"{i.code} · {s.title}" for i in cat.indicators for s in i.series}
+    labels = {s.code: f"{i.code} · {_(s.title)}" for i in cat.indicators for s in i.series}
     chosen = current if current in labels else DEFAULT_SERIES
     return st.selectbox(
-        "Indicator",
+        _("Indicator"),
         options,
         index=options.index(chosen),
         format_func=labels.__getitem__,
@@ -31,21 +32,32 @@ def indicator_info(series_code: str) -> None:
     if not cat.has_series(series_code):
         return
     indicator, entry = cat.indicator_of(series_code), cat.series(series_code)
-    direction = {True: "higher is better", False: "lower is better", None: "no better direction"}
-    with st.popover("About this indicator", icon=":material/info:"):
-        st.markdown(f"**{indicator.code} {indicator.title}**")
+    direction = {
+        True: _("higher is better"),
+        False: _("lower is better"),
+        None: _("no better direction"),
+    }
+    with st.popover(_("About this indicator"), icon=":material/info:"):
+        st.markdown(f"**{indicator.code} {_(indicator.title)}**")
         st.write(indicator.definition)
-        st.markdown(
-            f"- Series: `{entry.code}` — {entry.title}\n"
-            f"- Unit: {entry.unit} ({direction[entry.higher_is_better]})\n"
-            f"- Custodian: {indicator.custodian}\n"
-            f"- Target: {indicator.target}\n"
-            f"- Headline disaggregation: "
-            + (", ".join(f"{k} = {v}" for k, v in entry.default.items()) or "none")
-        )
+        default = ", ".join(f"{k} = {v}" for k, v in entry.default.items()) or _("none")
+        rows = [
+            (_("Series"), f"`{entry.code}` — {_(entry.title)}"),
+            (_("Unit"), f"{entry.unit} ({direction[entry.higher_is_better]})"),
+            (_("Custodian"), indicator.custodian),
+            (_("Target"), indicator.target),
+            (_("Headline disaggregation"), default),
+        ]
+        st.markdown("\n".join(f"- {label}: {value}" for label, value in rows))
         source = (
-            "World Bank, Worldwide Governance Indicators"
+            _("World Bank, Worldwide Governance Indicators")
             if indicator.source == "wgi"
-            else (f"UN Statistics Division, SDG Global Database; custodian {indicator.custodian}")
+            else _("UN Statistics Division, SDG Global Database; custodian {custodian}").format(
+                custodian=indicator.custodian
+            )
         )
-        st.caption(f"Source: {source}. Unit code: {unit_label(entry.unit)}")
+        st.caption(
+            _("Source: {source}. Unit code: {unit}").format(
+                source=source, unit=unit_label(entry.unit)
+            )
+        )

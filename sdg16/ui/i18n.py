@@ -1,0 +1,44 @@
+"""Translation for Streamlit pages: ``_()`` in the language the URL asks for (``lang=es``).
+
+Usage in a page: ``from sdg16.ui.i18n import _`` then ``st.title(_("Overview"))``.
+Pure modules (cards, charts, reports) take a ``lang`` argument and call ``sdg16.i18n.gettext``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdg16.filters import LANGS
+from sdg16.i18n import LANGUAGES, gettext
+
+
+def current_lang() -> str:
+    """The language in the URL, English when absent or unknown."""
+    value = st.query_params.get("lang", "en")
+    return value if value in LANGS else "en"
+
+
+def _(message: str) -> str:
+    """``message`` translated into the page's language."""
+    return gettext(current_lang(), message)
+
+
+def language_picker(where=None) -> str:
+    """A select box that writes ``lang`` to the URL, so the language travels with the link."""
+    where = where or st.sidebar
+    langs = list(LANGUAGES)
+    current = current_lang()
+    chosen = where.selectbox(
+        _("Language"),
+        langs,
+        index=langs.index(current),
+        format_func=LANGUAGES.__getitem__,
+        key="lang_picker",
+    )
+    if chosen != current:
+        if chosen == "en":
+            del st.query_params["lang"]
+        else:
+            st.query_params["lang"] = chosen
+        st.rerun()
+    return chosen

@@ -1,0 +1,95 @@
+"""Presenter mode (``present=1``): no chrome, large type, high contrast, no animation.
+
+Pages get it through ``sdg16.ui.page.setup()``; a view adds ``presenter_header(title, takeaway)``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from sdg16.ui.i18n import _
+
+# Hide everything that is not content; keep buttons (Previous / Next on the present page).
+PRESENTER_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stStatusWidget"], [data-testid="stSidebarNav"],
+.stSelectbox, .stMultiSelect, .stSlider, .stTextInput, .stTextArea, .stDateInput,
+.stRadio, .stCheckbox, .stToggle, .stNumberInput, [data-testid="stPopover"],
+[data-testid="stElementToolbar"] { display: none !important; }
+html, body, .stApp, [data-testid="stMain"] { background: #ffffff !important; color: #000000; }
+.stApp { font-size: 22px; }
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
+h1 { font-size: 2.6rem !important; color: #000000 !important; }
+h2, h3 { font-size: 1.9rem !important; color: #000000 !important; }
+[data-testid="stMetricValue"] { font-size: 2.8rem !important; color: #000000; }
+/* Large numbers wrap instead of being cut to "28,2 por 10…" */
+[data-testid="stMetricValue"] * { white-space: normal !important; overflow: visible !important; }
+[data-testid="stMetricLabel"] * { white-space: normal !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; color: #000000; }
+[data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  font-size: 1.05rem !important; color: #1a1a1a !important; }
+.sdg16-takeaway { font-size: 1.6rem; line-height: 1.35; color: #000; margin: 0 0 1rem 0;
+  border-left: 6px solid #0072B2; padding-left: 0.8rem; }
+*, *::before, *::after { animation: none !important; transition: none !important;
+  scroll-behavior: auto !important; }
+</style>
+"""
+
+
+# Always on: Streamlit's default caption grey fails WCAG AA contrast (axe: color-contrast).
+BASE_CSS = """
+<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
+  color: #3d3d3d !important; opacity: 1 !important; }
+</style>
+"""
+
+
+def is_presenting() -> bool:
+    return st.query_params.get("present") == "1"
+
+
+def apply() -> None:
+    """Inject the accessible base look, and the presenter look when the URL says ``present=1``."""
+    st.html(BASE_CSS)
+    if is_presenting():
+        st.html(PRESENTER_CSS)
+
+
+def presenter_toggle(where=None) -> bool:
+    """A sidebar toggle that writes ``present=1`` to the URL (all other parameters kept)."""
+    where = where or st.sidebar
+    on = where.toggle(_("Presenter mode"), value=is_presenting(), key="present_toggle")
+    if on != is_presenting():
+        if on:
+            st.query_params["present"] = "1"
+        else:
+            del st.query_params["present"]
+        st.rerun()
+    return on
+
+
+def exit_button() -> None:
+    """In presenter mode the sidebar is hidden: this is the way back."""
+    if is_presenting() and st.button(_("Exit presenter mode"), key="exit_present", type="tertiary"):
+        del st.query_params["present"]
+        st.rerun()
+
+
+def presenter_header(title: str, takeaway: str | None = None) -> None:
+    """The view's title and, in presenter mode, its one-line takeaway in large type."""
+    st.title(title)
+    if takeaway:
+        if is_presenting():
+            st.html(f'<p class="sdg16-takeaway">{_escape(takeaway)}</p>')
+        else:
+            st.markdown(takeaway)
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(text)

@@ -1,0 +1,48 @@
+"""A saved presentation of five views in the browser: keyboard stepping, iframe, PDF deck."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from sdg16 import presentations
+from sdg16.presentations import View
+from sdg16.reports import deck
+from tests.browser_harness import PageWatch, browser, exceptions_on, running_app, settle
+
+GEOS = ["MEX", "EGY", "PAK", "COL", "FRA"]
+
+
+def test_five_views_step_in_order_and_export(tmp_path: Path, store_path: Path, artifacts: Path):
+    state = tmp_path / "state.sqlite"
+    for i, geo in enumerate(GEOS, 1):
+        view = View("home", {"geo": geo}, f"View {i}: {geo}", f"Takeaway {i}")
+        presentations.save_view("Webinar", view, state)
+    env = {"SDG16_DB": str(store_path), "SDG16_STATE_DB": str(state)}
+    with running_app(env) as url:
+        with browser((1280, 720)) as ctx:
+            page = ctx.new_page()
+            watch = PageWatch()
+            watch.attach(page)
+            page.goto(f"{url}/present?deck=Webinar&present=1&lang=es")
+            settle(page)
+            page.get_by_text("1 / 5").wait_for()
+            assert "View 1: MEX" in page.inner_text("body")
+            # Wait for the embedded view to finish loading: it would otherwise take the focus.
+            page.frame_locator("iframe").first.get_by_text("Últimos valores: Mexico").wait_for()
+            page.locator("h1").first.click()  # focus the app (not the iframe), as a presenter would
+            page.keyboard.press("ArrowRight")
+            page.get_by_text("2 / 5").wait_for()
+            settle(page)
+            assert "View 2: EGY" in page.inner_text("body")
+            frame = page.frame_locator("iframe").first
+            frame.get_by_text("Últimos valores: Egypt").wait_for()  # the view itself, in Spanish
+            page.screenshot(path=str(artifacts / "present-2-of-5-es.png"))
+            assert exceptions_on(page) == []
+            assert watch.offsite == []
+
+        pdf = deck.export(url, "Webinar", presentations.views("Webinar", state), "es")
+    out = artifacts / "webinar-deck.pdf"
+    out.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+    assert "Pages:           5" in info.stdout
