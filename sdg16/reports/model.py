@@ -22,6 +22,8 @@ class Section:
     figure: go.Figure | None = None
     count_columns: tuple[str, ...] = ()  # columns holding counts of reports: suppressed if public
     note: str = ""
+    private: bool = False  # individual reports: never in a public report
+    on_request: bool = False  # only when chosen by name (free text), not in "all sections"
 
 
 @dataclass(frozen=True)
@@ -68,4 +70,5 @@ def finalise(report: Report) -> Report:
     """Apply the rules a report's flags ask for (public: small-count suppression)."""
     if not report.meta.public:
         return report
-    return replace(report, sections=tuple(suppress_small_counts(s) for s in report.sections))
+    kept = (suppress_small_counts(s) for s in report.sections if not s.private)
+    return replace(report, sections=tuple(kept))
