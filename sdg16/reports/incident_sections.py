@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders.incidents.taxonomy import get as taxonomy
 from sdg16 import incident_data
 from sdg16.catalog import Catalog
 from sdg16.charts import incidents as charts
@@ -34,6 +35,8 @@ REPORT_COLUMNS = {
     "source": "Source",
 }
 TEXT_COLUMNS = {**REPORT_COLUMNS, "place_name": "Place", "description": "Description"}
+TOP_TYPES = 5
+OTHER_TYPES = "Other types"
 SECTION_LABELS = {
     "summary": "Summary",
     "by_type": "Counts by incident type (chart and table)",
@@ -52,11 +55,19 @@ def breakdown_table(frame: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def timeline_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The screen's monthly timeline (period, type, reports), month as YYYY-MM."""
-    out = frame.assign(period=pd.to_datetime(frame["period"]).dt.strftime("%Y-%m"))
-    return out.rename(columns={"period": "Month", "type": "Type", "reports": "Reports"})[
-        ["Month", "Type", "Reports"]
-    ].reset_index(drop=True)
+    """The screen's monthly timeline (period, type, reports) as one row per month (YYYY-MM),
+    a column for each of the TOP_TYPES most reported types and one for the rest (fits A4)."""
+    if frame.empty:
+        return pd.DataFrame({"Month": []})
+    order = frame.groupby("type")["reports"].sum().sort_values(ascending=False).index
+    top = list(order[:TOP_TYPES])
+    frame = frame.assign(type=frame["type"].where(frame["type"].isin(top), OTHER_TYPES))
+    wide = frame.pivot_table(index="period", columns="type", values="reports", aggfunc="sum")
+    wide = wide[top + ([OTHER_TYPES] if OTHER_TYPES in wide.columns else [])]
+    wide = wide.fillna(0).astype(int)  # no report of a type that month: a true zero
+    wide.index = pd.to_datetime(wide.index).strftime("%Y-%m")
+    wide.columns.name = None
+    return wide.rename_axis("Month").reset_index()
 
 
 def reports_table(frame: pd.DataFrame, with_text: bool, area_names: dict[str, str]) -> pd.DataFrame:
@@ -64,6 +75,9 @@ def reports_table(frame: pd.DataFrame, with_text: bool, area_names: dict[str, st
     out = frame[list(columns)].copy()
     out["occurred_at"] = pd.to_datetime(out["occurred_at"]).dt.strftime("%Y-%m-%d")
     out["admin1"] = out["admin1"].map(lambda a: area_names.get(a, a))
+    types, places = incident_data.type_labels(), taxonomy().place_types
+    out["types"] = out["types"].map(lambda t: ", ".join(types.get(x, x) for x in t.split(", ")))
+    out["place_type"] = out["place_type"].map(lambda p: places.get(p, p))
     return out.rename(columns=columns).reset_index(drop=True)
 
 
@@ -92,6 +106,8 @@ def _breakdown(db: ReadOnlyDatabase, f: Filter, key: str) -> Section:
     if by == "type":
         text += " A report can name several types, so these counts add up to more than the total."
     fig = charts.bar_figure(frame, column) if not frame.empty else None
+    if fig is not None:  # the document's blue on white, not the screen's theme
+        fig.update_traces(marker_color="#009EDB").update_layout(template="plotly_white")
     table = breakdown_table(frame, column)
     return Section(key, heading, text, table, figure=fig, count_columns=("Reports",))
 
@@ -102,14 +118,9 @@ def _timeline(db: ReadOnlyDatabase, f: Filter) -> Section:
     if fig is not None:
         fig.update_layout(height=360, template="plotly_white")
     text = "Reports per month and type (a report naming two types counts in both)."
-    return Section(
-        "timeline",
-        "Timeline by month",
-        text,
-        timeline_table(frame),
-        figure=fig,
-        count_columns=("Reports",),
-    )
+    table = timeline_table(frame)
+    counts = tuple(c for c in table.columns if c != "Month")
+    return Section("timeline", "Timeline by month", text, table, figure=fig, count_columns=counts)
 
 
 def _reports(db: ReadOnlyDatabase, f: Filter, with_text: bool) -> Section:
