@@ -92,8 +92,12 @@ def provenance(db: ReadOnlyDatabase, f: Filter | None = None) -> tuple[str, ...]
     )
     if f is None or source_for(f) != "incidents" or not queries_incidents.has_incidents(db):
         return lines
-    s = queries_incidents.summary(db, f)
-    return (f"Incident reports from: {s['sources'] or 'none'}", *lines)
+    s, stored = queries_incidents.summary(db, f), queries_incidents.store_counts(db)
+    # Indicator datasets are not in an incident report: only where its reports came from.
+    return (
+        f"Incident reports from: {s['sources'] or 'none'}; {stored['incidents']:,} reports "
+        f"stored, {stored['quarantined']:,} rows quarantined at import",
+    )
 
 
 def build_report(
