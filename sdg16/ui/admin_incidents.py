@@ -86,7 +86,7 @@ def import_file() -> None:
         st.dataframe(p.load.reindex(columns=PREVIEW_COLUMNS).head(50), hide_index=True)
     if len(p.quarantine):
         st.markdown("**Rows that will be quarantined, with the reason**")
-        st.dataframe(p.quarantine, hide_index=True, height=220)
+        st.dataframe(p.quarantine, hide_index=True)
     if st.button(f"Import {len(p.load):,} reports", type="primary", disabled=p.load.empty):
         guard.require(Role.ADMIN)  # checked again at the moment of the change
         run_import(p, upload.name, country or None)
