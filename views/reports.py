@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.incident_data import area_names
 from sdg16.reports import incident_sections
 from sdg16.reports.build import source_for
 from sdg16.reports.indicator_sections import SECTION_LABELS, report_table, resolve
 from sdg16.roles import Role
 from sdg16.ui import cache, guard, report_maker, state, widgets
+from sdg16.ui.incident_filters import country_names
 from sdg16.ui.session import current_role
 
 guard.require(Role.ANALYST)
@@ -25,9 +27,12 @@ if source_for(f) == "incidents":
     st.markdown("**Incident reports** · " + " · ".join(report_maker.describe(f)))
     st.subheader("Reports by incident type for these filters")
     st.dataframe(data, hide_index=True, height=260)
+    where = country_names().get(f.geo[0], f.geo[0]) if f.geo else "All countries"
+    if f.admin1 and f.geo:
+        where = area_names(f.geo[0]).get(f.admin1, f.admin1)
     report_maker.report_form(
         f,
-        "Incident reports",
+        f"Incident reports: {where}",
         incident_sections.SECTION_LABELS,
         incident_sections.DEFAULT_SECTIONS,
     )

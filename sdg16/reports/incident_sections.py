@@ -81,6 +81,27 @@ def reports_table(frame: pd.DataFrame, with_text: bool, area_names: dict[str, st
     return out.rename(columns=columns).reset_index(drop=True)
 
 
+def _counted(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Rows whose count is a number (withheld ones, "<5", left out), as key/reports."""
+    reports = pd.to_numeric(table["Reports"], errors="coerce")
+    kept = table.assign(Reports=reports)[reports.notna()]
+    return kept.rename(columns={column: "key", "Reports": "reports"})[["key", "reports"]]
+
+
+def _bar(frame: pd.DataFrame, column: str):  # type: ignore[no-untyped-def]
+    fig = charts.bar_figure(frame, column)
+    return fig.update_traces(marker_color="#009EDB").update_layout(template="plotly_white")
+
+
+def _timeline_from(table: pd.DataFrame):  # type: ignore[no-untyped-def]
+    """The monthly chart from the (suppressed) month-by-type table: withheld cells left out."""
+    long = table.melt(id_vars="Month", var_name="type", value_name="reports")
+    long["reports"] = pd.to_numeric(long["reports"], errors="coerce")
+    long = long[long["reports"] > 0].assign(period=lambda d: pd.to_datetime(d["Month"]))
+    fig = charts.timeline_figure(long[["period", "type", "reports"]], "month")
+    return fig.update_layout(height=360, template="plotly_white")
+
+
 def _summary(db: ReadOnlyDatabase, f: Filter) -> Section:
     s = incident_data.summary(db, f, ROLE)
     month = {k: pd.Timestamp(s[k]).strftime("%Y-%m") if s[k] else "–" for k in ("first", "last")}
@@ -105,22 +126,34 @@ def _breakdown(db: ReadOnlyDatabase, f: Filter, key: str) -> Section:
     text = f"Reports in this selection by {column.lower()}, largest first."
     if by == "type":
         text += " A report can name several types, so these counts add up to more than the total."
-    fig = charts.bar_figure(frame, column) if not frame.empty else None
-    if fig is not None:  # the document's blue on white, not the screen's theme
-        fig.update_traces(marker_color="#009EDB").update_layout(template="plotly_white")
+    fig = _bar(frame, column) if not frame.empty else None  # the document's blue on white
     table = breakdown_table(frame, column)
-    return Section(key, heading, text, table, figure=fig, count_columns=("Reports",))
+    return Section(
+        key,
+        heading,
+        text,
+        table,
+        figure=fig,
+        count_columns=("Reports",),
+        redraw=lambda t: _bar(_counted(t, column), column),
+    )
 
 
 def _timeline(db: ReadOnlyDatabase, f: Filter) -> Section:
     frame = incident_data.timeline(db, f, ROLE, "month")
-    fig = charts.timeline_figure(frame, "month") if not frame.empty else None
-    if fig is not None:
-        fig.update_layout(height=360, template="plotly_white")
-    text = "Reports per month and type (a report naming two types counts in both)."
     table = timeline_table(frame)
+    fig = _timeline_from(table) if not frame.empty else None
+    text = "Reports per month and type (a report naming two types counts in both)."
     counts = tuple(c for c in table.columns if c != "Month")
-    return Section("timeline", "Timeline by month", text, table, figure=fig, count_columns=counts)
+    return Section(
+        "timeline",
+        "Timeline by month",
+        text,
+        table,
+        figure=fig,
+        count_columns=counts,
+        redraw=_timeline_from,
+    )
 
 
 def _reports(db: ReadOnlyDatabase, f: Filter, with_text: bool) -> Section:

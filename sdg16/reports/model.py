@@ -4,6 +4,7 @@ now, incidents after the merge) only write it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -24,6 +25,9 @@ class Section:
     note: str = ""
     private: bool = False  # individual reports: never in a public report
     on_request: bool = False  # only when chosen by name (free text), not in "all sections"
+    # Draws the chart again from a suppressed table; without it a public report drops the
+    # chart of a section whose counts were withheld (the chart would show them).
+    redraw: Callable[[pd.DataFrame], go.Figure] | None = None
 
 
 @dataclass(frozen=True)
@@ -58,12 +62,14 @@ def suppress_small_counts(section: Section, threshold: int = SMALL_COUNT) -> Sec
         small = table[col].notna() & (table[col] > 0) & (table[col] < threshold)
         hidden += int(small.sum())
         table[col] = table[col].astype("object").where(~small, f"<{threshold}")
-    note = section.note
+    note, figure = section.note, section.figure
+    if hidden and figure is not None:
+        figure = section.redraw(table) if section.redraw else None
     if hidden:
         note = (note + " " if note else "") + (
             f"{hidden} count(s) below {threshold} are shown as <{threshold} to protect privacy."
         )
-    return replace(section, table=table, note=note)
+    return replace(section, table=table, note=note, figure=figure)
 
 
 def finalise(report: Report) -> Report:
