@@ -16,7 +16,7 @@ from sdg16 import accounts, audit, catalog
 from sdg16.db import ReadOnlyDatabase, StoreMissing
 from sdg16.filters import Vocabulary, parse_params
 from sdg16.queries import meta
-from sdg16.reports.build import build_report
+from sdg16.reports.build import build_report, source_for
 from sdg16.reports.render import FORMATS, render
 from sdg16.roles import Role
 
@@ -68,8 +68,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         for text in notices:
             print(f"error: --filters: {text}", file=sys.stderr)
         return 2
-    if not f.series:
-        print("error: --filters needs series=CODE", file=sys.stderr)
+    if not f.series and source_for(f) != "incidents":
+        print("error: --filters needs series=CODE (or incident filters)", file=sys.stderr)
         return 2
     report = build_report(
         db, f, cat, title=args.title, author=SYSTEM_USER, public=args.public, sections=None

@@ -31,6 +31,8 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("store") / "sdg16.duckdb"
     Store(path).apply(BundleSource(BUNDLE).fetch())
     os.environ["SDG16_DB"] = str(path)
+    # Downloads are audited on click: never write a test's entries into the real state DB.
+    os.environ.setdefault("SDG16_STATE_DB", str(path.with_name("app_state.sqlite")))
     return path
 
 

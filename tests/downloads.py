@@ -14,6 +14,7 @@ from unittest import mock
 from urllib.parse import urlparse
 
 import pandas as pd
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 
@@ -28,11 +29,28 @@ def capture() -> Iterator[dict[str, bytes]]:
         files[file_id] = data
         return file_id
 
-    with mock.patch.object(MemoryMediaFileStorage, "load_and_get_id", keep):
+    deferred = MediaFileManager.add_deferred
+
+    def later(self, data_callable, mimetype, coordinates, file_name=None, **kw):  # type: ignore[no-untyped-def]
+        # Guarded downloads make their file on click: keep the callable, "click" in fetch().
+        file_id = deferred(self, data_callable, mimetype, coordinates, file_name, **kw)
+        files[file_id] = data_callable
+        return file_id
+
+    with (
+        mock.patch.object(MemoryMediaFileStorage, "load_and_get_id", keep),
+        mock.patch.object(MediaFileManager, "add_deferred", later),
+    ):
         yield files
+
+
+def fetch(button, files: dict) -> bytes:
+    """What the user gets on clicking: stored bytes, or a deferred file made now."""
+    file_id = button.proto.deferred_file_id or Path(urlparse(button.proto.url).path).stem
+    data = files[file_id]
+    return data() if callable(data) else data
 
 
 def csv_of(button, files: dict[str, bytes]) -> pd.DataFrame:
     """The CSV behind a download button, every column read as text."""
-    file_id = Path(urlparse(button.proto.url).path).stem
-    return pd.read_csv(io.BytesIO(files[file_id]), dtype=str, keep_default_na=False)
+    return pd.read_csv(io.BytesIO(fetch(button, files)), dtype=str, keep_default_na=False)

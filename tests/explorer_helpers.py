@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import numpy as np
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -57,8 +58,17 @@ def captured_downloads() -> Iterator[dict[str, bytes]]:
             files[filename] = path_or_data
         return original(self, path_or_data, mimetype, kind, filename)
 
+    deferred = MediaFileManager.add_deferred
+
+    def clicked(self, data_callable, mimetype, coordinates, file_name=None, **kw):
+        # Guarded downloads make (and audit) their file on click: click every one now.
+        files[file_name] = data_callable()
+        return deferred(self, data_callable, mimetype, coordinates, file_name, **kw)
+
     MemoryMediaFileStorage.load_and_get_id = recording
+    MediaFileManager.add_deferred = clicked
     try:
         yield files
     finally:
         MemoryMediaFileStorage.load_and_get_id = original
+        MediaFileManager.add_deferred = deferred

@@ -1,19 +1,25 @@
-"""Administration (admins): users, the audit log, the load log and syncs."""
+"""Administration (admins): users, the audit log, the load log and syncs, incident imports."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from sdg16.roles import Role
-from sdg16.ui import admin_parts, guard
+from sdg16.ui import admin_incidents, admin_parts, guard
 
 guard.require(Role.ADMIN)
 
 st.title("Administration")
-users, log, data = st.tabs(["Users", "Audit log", "Data and syncs"])
+users, log, data, imports, quarantine = st.tabs(
+    ["Users", "Audit log", "Data and syncs", "Import incidents", "Quarantine"]
+)
 with users:
     admin_parts.users()
 with log:
     admin_parts.audit_log()
 with data:
     admin_parts.data()
+with imports:
+    admin_incidents.import_file()
+with quarantine:
+    admin_incidents.quarantine_browser()

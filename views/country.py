@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdg16.charts import profile as charts
 from sdg16.formatting import dataset_label
-from sdg16.ui import cache, common, state, widgets
+from sdg16.ui import cache, common, guard, state, widgets
 
 f = state.current_filter()
 cat = cache.indicator_catalog()
@@ -75,12 +75,11 @@ with info_col:
     if about:
         widgets.indicator_info(about)
 with download_col:
-    st.download_button(
+    guard.public_csv(
         "Download this profile (CSV)",
-        charts.export(shown, found).to_csv(index=False).encode("utf-8"),
+        charts.export(shown, found),
         file_name=f"profile_{geo}.csv",
-        mime="text/csv",
-        icon=":material/download:",
+        f=f.update(geo=(geo,)),
     )
 st.caption("Sources: " + "; ".join(sorted({dataset_label(s) for s in found["source"]})))
 common.freshness_and_attribution()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdg16.charts import coverage as charts
 from sdg16.queries.coverage import by_country, by_year
-from sdg16.ui import cache, common, state, widgets
+from sdg16.ui import cache, common, guard, state, widgets
 
 f = state.current_filter()
 cat = cache.indicator_catalog()
@@ -77,21 +77,19 @@ with table_tab:
     suffix = f"_{region}" if region else ""
     st.markdown("**By series and country**")
     st.dataframe(per_country, hide_index=True, width="stretch")
-    st.download_button(
+    guard.public_csv(
         "Download by series and country (CSV)",
-        per_country.to_csv(index=False).encode("utf-8"),
+        per_country,
         file_name=f"coverage_by_country{suffix}.csv",
-        mime="text/csv",
-        icon=":material/download:",
+        f=f,
     )
     st.markdown("**By series and year**")
     st.dataframe(per_year, hide_index=True, width="stretch")
-    st.download_button(
+    guard.public_csv(
         "Download by series and year (CSV)",
-        per_year.to_csv(index=False).encode("utf-8"),
+        per_year,
         file_name=f"coverage_by_year{suffix}.csv",
-        mime="text/csv",
-        icon=":material/download:",
+        f=f,
     )
 about = st.selectbox(
     "About an indicator",

@@ -7,7 +7,8 @@ import streamlit as st
 from sdg16 import privacy
 from sdg16.charts import incidents as charts
 from sdg16.incident_data import area_names, borders, view_of
-from sdg16.ui import cache, state
+from sdg16.roles import Role
+from sdg16.ui import cache, guard, report_maker, state
 from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count, fmt_date
 from sdg16.ui.session import current_role
 
@@ -80,7 +81,25 @@ with tab_break:
 
 if privacy.sees_points(role):
     with st.expander("Individual reports (analysts only)"):
-        st.dataframe(cache.incident_reports(role, f), hide_index=True)
+        shown = cache.incident_reports(role, f)
+        st.dataframe(shown, hide_index=True)
+        guard.guarded_download(
+            "Download these reports (CSV, with text)",
+            Role.ANALYST,
+            lambda: (shown.to_csv(index=False).encode("utf-8"), len(shown)),
+            file_name="incident-reports.csv",
+            mime="text/csv",
+            filters=guard.query_of(f),
+            fmt="csv",
+        )
+# Counts by type as this role sees them (merged under 5 below analyst): public, still audited.
+guard.public_csv(
+    "Download counts by type (CSV)",
+    cache.incident_breakdown(role, f, "type"),
+    file_name="incident-counts-by-type.csv",
+    f=f,
+)
+report_maker.create_report_link(f)
 
 st.divider()
 st.caption(

@@ -9,7 +9,7 @@ import streamlit as st
 from sdg16.charts import maps as charts
 from sdg16.geo import bounds
 from sdg16.queries.maps import export_rows
-from sdg16.ui import cache, common, state, widgets
+from sdg16.ui import cache, common, guard, state, widgets
 
 PLAY_KEY, STOP_KEY, STEPPED_KEY = "map_play", "map_play_stop", "map_play_stepped"
 PLAY_STEP_S = 1.2  # long enough to read the map and its caption between years
@@ -109,12 +109,11 @@ if len(not_drawn):
 rows = export_rows(values)
 with st.expander(f"Values on the map ({len(rows)} countries)"):
     st.dataframe(rows, hide_index=True, width="stretch")
-st.download_button(
+guard.public_csv(
     "Download the values on the map (CSV)",
-    rows.to_csv(index=False).encode("utf-8"),
+    rows,
     file_name=f"{series}_{year}{'_' + region if region else ''}.csv",
-    mime="text/csv",
-    icon=":material/download:",
+    f=f,
 )
 common.freshness_and_attribution()
 

@@ -1,19 +1,43 @@
-"""Create report (analysts): filters from the link or picked here, then PDF, HTML and Excel."""
+"""Create report (analysts): filters from the link or picked here, then PDF, HTML and Excel.
+Incident filters in the link (dates, types, places, areas) make an incident report."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.incident_data import area_names
+from sdg16.reports import incident_sections
+from sdg16.reports.build import source_for
 from sdg16.reports.indicator_sections import SECTION_LABELS, report_table, resolve
-from sdg16.reports.render import FORMATS
 from sdg16.roles import Role
 from sdg16.ui import cache, guard, report_maker, state, widgets
+from sdg16.ui.incident_filters import country_names
+from sdg16.ui.session import current_role
 
 guard.require(Role.ANALYST)
 
 f = state.current_filter()
 st.title("Reports")
 st.caption("Every report is recorded in the audit log with your name, the filters and the format.")
+
+if source_for(f) == "incidents":
+    # The incident page's own cached call: the table here is the one on that page.
+    by_type = cache.incident_breakdown(current_role(), f, "type")
+    data = incident_sections.breakdown_table(by_type, "Incident type")
+    st.markdown("**Incident reports** · " + " · ".join(report_maker.describe(f)))
+    st.subheader("Reports by incident type for these filters")
+    st.dataframe(data, hide_index=True, height=260)
+    where = country_names().get(f.geo[0], f.geo[0]) if f.geo else "All countries"
+    if f.admin1 and f.geo:
+        where = area_names(f.geo[0]).get(f.admin1, f.admin1)
+    report_maker.report_form(
+        f,
+        f"Incident reports: {where}",
+        incident_sections.SECTION_LABELS,
+        incident_sections.DEFAULT_SECTIONS,
+    )
+    report_maker.offer_downloads()
+    st.stop()
 
 geos = cache.geographies()
 names = dict(zip(geos["geo_id"], geos["name"], strict=True))
@@ -36,24 +60,6 @@ state.write_filter(f)
 data = report_table(cache.observations(resolve(cache.database(), f)))
 st.subheader(f"Data for these filters ({len(data)} rows)")
 st.dataframe(data, hide_index=True, height=260)
-
-with st.form("create_report"):
-    st.subheader("Create report")
-    title = st.text_input("Title", value=f"{cache.indicator_catalog().series(series).title} report")
-    sections = st.multiselect(
-        "Sections",
-        list(SECTION_LABELS),
-        default=list(SECTION_LABELS),
-        format_func=SECTION_LABELS.__getitem__,
-    )
-    c1, c2, c3 = st.columns([1, 2, 1], vertical_alignment="bottom")
-    c1.selectbox("Language", ["English"], help="Other languages will follow.")
-    formats = c2.multiselect("Formats", FORMATS, default=list(FORMATS), format_func=str.upper)
-    public = c3.checkbox("Public report", help="Counts below 5 are withheld.")
-    submitted = st.form_submit_button("Create report", type="primary")
-if submitted:
-    if not sections or not formats:
-        st.error("Pick at least one section and one format.")
-    else:
-        report_maker.make_report(f, title, sections, formats, public)
+title = f"{cache.indicator_catalog().series(series).title} report"
+report_maker.report_form(f, title, SECTION_LABELS, tuple(SECTION_LABELS))
 report_maker.offer_downloads()

@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from loaders.incidents.taxonomy import get as taxonomy
+from sdg16 import incident_data
 from sdg16.catalog import Catalog
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.formatting import dataset_label
+from sdg16.queries import incidents as queries_incidents
 from sdg16.queries import meta
+from sdg16.reports.incident_sections import incident_sections
 from sdg16.reports.indicator_sections import indicator_sections
 from sdg16.reports.model import Report, ReportMeta, Section, finalise
 
@@ -23,7 +27,10 @@ ATTRIBUTION = (
 )
 
 SectionSource = Callable[[ReadOnlyDatabase, Filter, Catalog], list[Section]]
-SOURCES: dict[str, SectionSource] = {"indicators": indicator_sections}
+SOURCES: dict[str, SectionSource] = {
+    "indicators": indicator_sections,
+    "incidents": incident_sections,
+}
 
 
 def register_source(name: str, source: SectionSource) -> None:
@@ -56,23 +63,40 @@ def describe(f: Filter, db: ReadOnlyDatabase, catalog: Catalog) -> tuple[str, ..
     if f.start or f.end:
         lines.append(f"Dates: {f.start or 'earliest'} to {f.end or 'latest'}")
     if f.incident_types:
-        lines.append("Incident types: " + ", ".join(f.incident_types))
+        types = incident_data.type_labels()
+        lines.append("Incident types: " + ", ".join(types.get(t, t) for t in f.incident_types))
     if f.place_types:
-        lines.append("Places: " + ", ".join(f.place_types))
+        places = taxonomy().place_types
+        lines.append("Places: " + ", ".join(places.get(p, p) for p in f.place_types))
+    names = incident_data.area_names(f.geo[0]) if f.admin1 and f.geo else {}
     for area in (f.admin1, f.admin2):
         if area:
-            lines.append(f"Area: {area}")
+            lines.append(f"Area: {names.get(area, area)} ({area})")
     for dim, code in f.dims:
         lines.append(f"{dim.replace('_', ' ').capitalize()}: {code}")
     return tuple(lines)
 
 
-def provenance(db: ReadOnlyDatabase) -> tuple[str, ...]:
+INCIDENT_ATTRIBUTION = (
+    "Incident reports: crowd-sourced, self-selected and unverified (HarassMap, harassmap.org; "
+    "other sources as listed). Borders: Natural Earth."
+)
+
+
+def provenance(db: ReadOnlyDatabase, f: Filter | None = None) -> tuple[str, ...]:
     fresh = meta.freshness(db)
-    return tuple(
+    lines = tuple(
         f"{dataset_label(r.dataset)}: {r.observations:,} values, loaded "
         f"{r.loaded_at:%Y-%m-%d %H:%M} UTC"
         for r in fresh.itertuples(index=False)
+    )
+    if f is None or source_for(f) != "incidents" or not queries_incidents.has_incidents(db):
+        return lines
+    s, stored = queries_incidents.summary(db, f), queries_incidents.store_counts(db)
+    # Indicator datasets are not in an incident report: only where its reports came from.
+    return (
+        f"Incident reports from: {s['sources'] or 'none'}; {stored['incidents']:,} reports "
+        f"stored, {stored['quarantined']:,} rows quarantined at import",
     )
 
 
@@ -88,7 +112,9 @@ def build_report(
 ) -> Report:
     """The report for ``f``; ``sections`` picks section keys (all when None), in order."""
     built = SOURCES[source_for(f)](db, f, catalog)
-    if sections is not None:
+    if sections is None:
+        built = [s for s in built if not s.on_request]
+    else:
         wanted = list(sections)
         built = sorted((s for s in built if s.key in wanted), key=lambda s: wanted.index(s.key))
     query = "&".join(f"{k}={v}" for k, v in f.to_params().items())
@@ -98,8 +124,8 @@ def build_report(
         created=datetime.now(UTC),
         filters_text=describe(f, db, catalog),
         filters_query=query,
-        provenance=provenance(db),
-        attribution=ATTRIBUTION,
+        provenance=provenance(db, f),
+        attribution=INCIDENT_ATTRIBUTION if source_for(f) == "incidents" else ATTRIBUTION,
         public=public,
         lang=f.lang,
     )

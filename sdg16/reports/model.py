@@ -4,6 +4,7 @@ now, incidents after the merge) only write it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -22,6 +23,11 @@ class Section:
     figure: go.Figure | None = None
     count_columns: tuple[str, ...] = ()  # columns holding counts of reports: suppressed if public
     note: str = ""
+    private: bool = False  # individual reports: never in a public report
+    on_request: bool = False  # only when chosen by name (free text), not in "all sections"
+    # Draws the chart again from a suppressed table; without it a public report drops the
+    # chart of a section whose counts were withheld (the chart would show them).
+    redraw: Callable[[pd.DataFrame], go.Figure] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,16 +62,19 @@ def suppress_small_counts(section: Section, threshold: int = SMALL_COUNT) -> Sec
         small = table[col].notna() & (table[col] > 0) & (table[col] < threshold)
         hidden += int(small.sum())
         table[col] = table[col].astype("object").where(~small, f"<{threshold}")
-    note = section.note
+    note, figure = section.note, section.figure
+    if hidden and figure is not None:
+        figure = section.redraw(table) if section.redraw else None
     if hidden:
         note = (note + " " if note else "") + (
             f"{hidden} count(s) below {threshold} are shown as <{threshold} to protect privacy."
         )
-    return replace(section, table=table, note=note)
+    return replace(section, table=table, note=note, figure=figure)
 
 
 def finalise(report: Report) -> Report:
     """Apply the rules a report's flags ask for (public: small-count suppression)."""
     if not report.meta.public:
         return report
-    return replace(report, sections=tuple(suppress_small_counts(s) for s in report.sections))
+    kept = (suppress_small_counts(s) for s in report.sections if not s.private)
+    return replace(report, sections=tuple(kept))

@@ -61,7 +61,18 @@ def audit_log() -> None:
     c1, c2 = st.columns(2)
     action = c1.selectbox(
         "Action",
-        ["", "login", "login_failed", "login_blocked", "logout", "report", "export", "denied"],
+        [
+            "",
+            "login",
+            "login_failed",
+            "login_blocked",
+            "logout",
+            "report",
+            "export",
+            "denied",
+            "import",
+            "import_failed",
+        ],
         format_func=lambda a: a or "all",
     )
     actor = c2.text_input("User")

@@ -255,3 +255,26 @@ def _incident_reports(store_version: str, role: Role, f: Filter) -> pd.DataFrame
 
 def incident_reports(role: Role, f: Filter) -> pd.DataFrame:
     return _incident_reports(version(), role, f)
+
+
+# Incident data management (admin page).
+@st.cache_data(max_entries=8, show_spinner=False)
+def _incident_imports(store_version: str) -> pd.DataFrame:
+    from sdg16.queries import incident_admin
+
+    return incident_admin.imports(database())
+
+
+def incident_imports() -> pd.DataFrame:
+    return _incident_imports(version())
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _quarantine(store_version: str, load_id: int | None, source: str | None) -> pd.DataFrame:
+    from sdg16.queries import incident_admin
+
+    return incident_admin.quarantine(database(), load_id, source)
+
+
+def quarantine(load_id: int | None = None, source: str | None = None) -> pd.DataFrame:
+    return _quarantine(version(), load_id, source)

@@ -7,7 +7,8 @@ import streamlit as st
 
 from sdg16.formatting import unit_label
 from sdg16.reports import tables
-from sdg16.ui import cache
+from sdg16.roles import Role
+from sdg16.ui import cache, guard
 from sdg16.ui.explorer import View, share_link
 
 LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}
@@ -53,19 +54,22 @@ def buttons(rows: pd.DataFrame, view: View, url_path: str) -> None:
     meta = about(view, url_path)
     dims = dict(view.query.dims)
     stem = f"sdg16-{view.query.series}-{url_path}"
-    files = {
-        "csv": tables.to_csv(rows, dims),
-        "xlsx": tables.to_excel(rows, meta, dims),
-        "parquet": tables.to_parquet(rows, meta, dims),
+    files = {  # made only when clicked, through the guard that writes the audit entry
+        "csv": lambda: tables.to_csv(rows, dims),
+        "xlsx": lambda: tables.to_excel(rows, meta, dims),
+        "parquet": lambda: tables.to_parquet(rows, meta, dims),
     }
     st.caption(f"Download the {len(rows):,} rows shown · filters: {meta.filters}")
-    for col, (ext, data) in zip(st.columns(len(files)), files.items(), strict=True):
-        col.download_button(
-            LABELS[ext],
-            data,
-            file_name=f"{stem}.{ext}",
-            mime=MIME[ext],
-            on_click="ignore",
-            icon=":material/download:",
-            width="stretch",
-        )
+    query = "&".join(f"{k}={v}" for k, v in view.link.to_params().items())
+    for col, (ext, make) in zip(st.columns(len(files)), files.items(), strict=True):
+        with col:
+            guard.guarded_download(
+                LABELS[ext],
+                Role.ANONYMOUS,
+                lambda make=make: (make(), len(rows)),
+                file_name=f"{stem}.{ext}",
+                mime=MIME[ext],
+                filters=query,
+                fmt=ext,
+                width="stretch",
+            )

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
 from sdg16 import audit
+from sdg16.filters import Filter
 from sdg16.roles import Role
 from sdg16.ui import session
 from sdg16.ui.login import login_form
@@ -76,8 +78,11 @@ def guarded_download(
     filters: str,
     fmt: str,
     key: str | None = None,
+    icon: str | None = ":material/download:",
+    width: str = "content",
 ) -> None:
-    """A download button whose file is only made (and audited) when the user clicks it."""
+    """A download button whose file is only made (and audited) when the user clicks it.
+    Role.ANONYMOUS for public files: still audited (as "anonymous", with filters and rows)."""
     if not session.current_role().allows(needed):
         st.caption(f"Downloads need the {needed.label} role.")
         return
@@ -89,4 +94,42 @@ def guarded_download(
         mime=mime,
         key=key,
         on_click="ignore",
+        icon=icon,
+        width=width,
     )
+
+
+def offer_produced(
+    label: str, needed: Role, data: bytes, *, file_name: str, mime: str, key: str
+) -> None:
+    """A button for a file ``produce`` already made and audited (reports): the role is checked
+    again, so a session that lost it gets nothing."""
+    if not session.current_role().allows(needed):
+        return
+    st.download_button(
+        label,
+        data,
+        file_name=file_name,
+        mime=mime,
+        key=key,
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def public_csv(label: str, frame: pd.DataFrame, *, file_name: str, f: Filter) -> None:
+    """A public table as CSV: anyone may take it, and the audit log records that they did."""
+    guarded_download(
+        label,
+        Role.ANONYMOUS,
+        lambda: (frame.to_csv(index=False).encode("utf-8"), len(frame)),
+        file_name=file_name,
+        mime="text/csv",
+        filters=query_of(f),
+        fmt="csv",
+    )
+
+
+def query_of(f: Filter) -> str:
+    """The view as a URL query string, for the audit entry."""
+    return "&".join(f"{k}={v}" for k, v in f.to_params().items())

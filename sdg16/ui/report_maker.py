@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import streamlit as st
 
 from sdg16.filters import Filter
+from sdg16.reports import build
 from sdg16.reports.build import build_report
-from sdg16.reports.render import MIME, file_name, render
+from sdg16.reports.render import FORMATS, MIME, file_name, render
 from sdg16.roles import Role
 from sdg16.ui import cache, guard, session
 
@@ -58,20 +59,46 @@ def make_report(
     return made
 
 
+def describe(f: Filter) -> tuple[str, ...]:
+    """The filters in words, as the report's cover will say them."""
+    return build.describe(f, cache.database(), cache.indicator_catalog())
+
+
+def report_form(f: Filter, title: str, labels: dict[str, str], defaults: Sequence[str]) -> None:
+    """Title, sections, formats and the public flag; makes the files on submit."""
+    with st.form("create_report"):
+        st.subheader("Create report")
+        title = st.text_input("Title", value=title)
+        sections = st.multiselect(
+            "Sections", list(labels), default=list(defaults), format_func=labels.__getitem__
+        )
+        c1, c2, c3 = st.columns([1, 2, 1], vertical_alignment="bottom")
+        c1.selectbox("Language", ["English"], help="Other languages will follow.")
+        formats = c2.multiselect("Formats", FORMATS, default=list(FORMATS), format_func=str.upper)
+        public = c3.checkbox(
+            "Public report", help="Counts below 5 are withheld; no individual reports."
+        )
+        submitted = st.form_submit_button("Create report", type="primary")
+    if submitted:
+        if not sections or not formats:
+            st.error("Pick at least one section and one format.")
+        else:
+            make_report(f, title, sections, formats, public)
+
+
 def offer_downloads() -> None:
     """Download buttons for the files made in this session (already checked and audited)."""
     if not session.current_role().allows(Role.ANALYST):
         st.session_state.pop(RESULT_KEY, None)
         return
     for i, made in enumerate(st.session_state.get(RESULT_KEY, [])):
-        st.download_button(
+        guard.offer_produced(
             f"Download {made.name}",
+            Role.ANALYST,
             made.data,
             file_name=made.name,
             mime=made.mime,
             key=f"report_download_{i}",
-            icon=":material/download:",
-            on_click="ignore",
         )
 
 

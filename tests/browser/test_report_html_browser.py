@@ -30,3 +30,26 @@ def test_html_report_renders_with_no_requests(db: ReadOnlyDatabase, artifacts: P
     assert not watch.offsite and not watch.failed and not watch.console_errors
     assert [r for r in requests if not r.startswith("file:")] == []
     assert sorted(legend) == ["Egypt", "Honduras", "Mexico"]
+
+
+def test_incident_html_report_opens_offline(incident_store: Path, artifacts: Path, tmp_path):
+    f = Filter(geo=("EGY",), admin1="EG-C", incident_types=("touching", "comments"))
+    db = ReadOnlyDatabase(incident_store)
+    report = build_report(db, f, catalog.get(), title="Cairo incident report", author="test")
+    path = tmp_path / "incidents.html"
+    path.write_bytes(render(report, "html"))
+    watch = PageWatch()
+    requests: list[str] = []
+    with browser() as ctx:
+        page = ctx.new_page()
+        watch.attach(page)
+        page.on("request", lambda req: requests.append(req.url))
+        page.goto(path.as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
+        charts = page.locator(".js-plotly-plot").count()
+        page.screenshot(path=str(artifacts / "report-incidents-html.png"), full_page=True)
+        text = page.inner_text("body")
+    assert not watch.offsite and not watch.failed and not watch.console_errors
+    assert [r for r in requests if not r.startswith("file:")] == []
+    assert charts == 4  # type, month, area, place
+    assert "Area: Cairo (EG-C)" in text and "Touching" in text

@@ -1,0 +1,141 @@
+"""Admin: import an incident file (preview, then all-or-nothing import) and browse quarantine.
+
+The preview runs the importers' own validator (``loaders.incidents.read``) and writes
+nothing; the import runs ``python -m loaders import-incidents`` in its own process, the
+store's only writer, which swaps in the new file whole or not at all."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from loaders.base import LoadError
+from loaders.incidents import FORMATS, guess_format, read
+from sdg16 import audit
+from sdg16.queries import incident_admin
+from sdg16.roles import Role
+from sdg16.settings import ROOT
+from sdg16.ui import cache, guard, session
+
+AUTO = "guess from the header"
+PREVIEW_COLUMNS = ["source_id", "occurred_at", "country", "admin1", "incident_types", "place_type"]
+UPLOADS = Path(tempfile.gettempdir()) / "sdg16-uploads"
+
+
+@dataclass(frozen=True)
+class Preview:
+    path: Path
+    fmt: str
+    source: str
+    load: pd.DataFrame  # new reports that will be stored
+    duplicates: int  # already in the store: skipped
+    quarantine: pd.DataFrame  # row_no, source_id, field, reason
+
+
+def preview(path: Path, fmt: str | None, country: str | None = None) -> Preview:
+    """Parse and validate without writing; raises LoadError with file, row and field."""
+    fmt = fmt or guess_format(path)
+    batch = read(path, fmt, country)
+    ids = [str(i) for i in batch.incidents["source_id"]]
+    known = incident_admin.stored_ids(cache.database(), batch.source, ids)
+    new = batch.incidents[~batch.incidents["source_id"].astype(str).isin(known)]
+    shown = batch.quarantine.reindex(columns=["row_no", "source_id", "field", "reason"])
+    return Preview(path, fmt, batch.source, new, len(known), shown.reset_index(drop=True))
+
+
+def _saved(upload) -> Path:  # type: ignore[no-untyped-def]
+    """The upload on disk under its content hash (the importers read files)."""
+    data = upload.getvalue()
+    UPLOADS.mkdir(mode=0o700, exist_ok=True)
+    suffix = Path(upload.name).suffix.lower()
+    path = UPLOADS / f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+    path.write_bytes(data)
+    return path
+
+
+def import_file() -> None:
+    upload = st.file_uploader(
+        "Incident file (CSV, Excel or GeoJSON)", type=["csv", "xlsx", "json", "geojson"]
+    )
+    c1, c2 = st.columns(2)
+    fmt = c1.selectbox("Format", [AUTO, *FORMATS])
+    country = c2.text_input("Country (ISO3), for Ushahidi exports", max_chars=3).strip().upper()
+    if upload is None:
+        st.caption("Choose a file: you will see what loads and what is quarantined first.")
+        return
+    try:
+        p = preview(_saved(upload), None if fmt == AUTO else fmt, country or None)
+    except LoadError as exc:
+        st.error(f"{upload.name} cannot be read: {exc}")
+        return
+    m1, m2, m3 = st.columns(3)
+    m1.metric("Will load", f"{len(p.load):,}")
+    m2.metric("Already stored (skipped)", f"{p.duplicates:,}")
+    m3.metric("Quarantined", f"{len(p.quarantine):,}")
+    st.caption(f"{upload.name}: read as {p.fmt} (source {p.source}).")
+    if len(p.load):
+        st.markdown("**First reports that will load**")
+        st.dataframe(p.load.reindex(columns=PREVIEW_COLUMNS).head(50), hide_index=True)
+    if len(p.quarantine):
+        st.markdown("**Rows that will be quarantined, with the reason**")
+        st.dataframe(p.quarantine, hide_index=True)
+    if st.button(f"Import {len(p.load):,} reports", type="primary", disabled=p.load.empty):
+        guard.require(Role.ADMIN)  # checked again at the moment of the change
+        run_import(p, upload.name, country or None)
+
+
+def run_import(p: Preview, name: str, country: str | None) -> None:
+    """All or nothing: the loader swaps in a new store file only when every row is written."""
+    user, role = session.current_user() or "?", session.current_role()
+    cmd = [sys.executable, "-m", "loaders", "import-incidents", str(p.path), "--json"]
+    cmd += ["--format", p.fmt] + (["--country", country] if country else [])
+    with st.status(f"Importing {name}…") as status:
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        ok = done.returncode == 0
+        status.update(
+            label="Import done" if ok else "Import failed", state="complete" if ok else "error"
+        )
+    if not ok:
+        audit.record(user, role, "import_failed", name, fmt=p.fmt, detail=done.stderr[-500:])
+        st.error(f"Nothing was imported. {done.stderr.strip()}")
+        return
+    result = json.loads(done.stdout)
+    audit.record(
+        user,
+        role,
+        "import",
+        name,
+        fmt=p.fmt,
+        rows=result["imported"],
+        detail=f"duplicates {result['duplicates']}, quarantined {result['quarantined']}",
+    )
+    st.success(
+        f"Imported {result['imported']:,} reports from {name}; {result['duplicates']:,} "
+        f"already stored, {result['quarantined']:,} rows quarantined."
+    )
+
+
+def quarantine_browser() -> None:
+    loads = cache.incident_imports()
+    if loads.empty:
+        st.info("No incident imports yet.")
+        return
+    st.markdown("**Imports** (newest first)")
+    st.dataframe(loads, hide_index=True, height=180)
+    c1, c2 = st.columns(2)
+    ids = [None, *(int(i) for i in loads["load_id"])]
+    load_id = c1.selectbox("Import", ids, format_func=lambda i: f"load {i}" if i else "all")
+    source = c2.selectbox(
+        "Source", [None, *sorted(set(loads["source"]))], format_func=lambda s: s or "all"
+    )
+    rows = cache.quarantine(None if load_id is None else int(load_id), source)
+    st.markdown(f"**Quarantined rows** ({len(rows):,})")
+    st.dataframe(rows, hide_index=True, height=320)
