@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16 import presentations
-from sdg16.ui import page, present
+from sdg16.roles import Role
+from sdg16.ui import guard, page, present
 from sdg16.ui.i18n import _
 from sdg16.ui.registry import PAGES
 
@@ -71,7 +72,18 @@ if not present.is_presenting():
 
         base = f"http://127.0.0.1:{st.get_option('server.port')}"
         with st.spinner(_("Taking a screenshot of each view…")):
-            pdf = deck.export(base, chosen, views, st.query_params.get("lang"))
-        st.download_button(
-            _("Download PDF"), pdf, file_name=f"{chosen}.pdf", mime="application/pdf"
+            pdf = guard.produce(
+                Role.ANONYMOUS,
+                lambda: (deck.export(base, chosen, views, st.query_params.get("lang")), len(views)),
+                what=f"presentation {chosen}",
+                filters="",
+                fmt="pdf",
+            )
+        guard.offer_produced(
+            _("Download PDF"),
+            Role.ANONYMOUS,
+            pdf,
+            file_name=f"{chosen}.pdf",
+            mime="application/pdf",
+            key="deck_pdf",
         )
