@@ -19,18 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
+from sdg16.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for tests, bench
+from sdg16.browser import context as chromium_context
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("SDG16_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -97,22 +89,9 @@ class PageWatch:
         )
 
 
-@contextmanager
-def browser(viewport: tuple[int, int] = (1280, 900)) -> Iterator:
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": viewport[0], "height": viewport[1]},
-        )
-        try:
-            yield ctx
-        finally:
-            ctx.close()
+def browser(viewport: tuple[int, int] = (1280, 900)):
+    """Headless Chromium with the project's flags (``sdg16.browser``)."""
+    return chromium_context(viewport)
 
 
 def settle(page, timeout_ms: int = 30000) -> None:

@@ -6,48 +6,31 @@ view's own link on the running app, so the deck shows exactly what the presenter
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
 from fpdf import FPDF
 
+from sdg16 import browser
 from sdg16.presentations import View
 
-CHROMIUM = os.environ.get("SDG16_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
 SIZE = (1280, 720)  # a shared screen; the PDF page has the same 16:9 shape
 
 
 def screenshots(base_url: str, views: list[View], lang: str | None, folder: Path) -> list[Path]:
     """One PNG per view, in order."""
-    from playwright.sync_api import sync_playwright
-
     shots = []
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
-        ctx = pw.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            headless=True,
-            args=ARGS,
-            viewport={"width": SIZE[0], "height": SIZE[1]},
-        )
-        try:
-            page = ctx.new_page()
-            for i, view in enumerate(views, 1):
-                params = {**view.params, **({"lang": lang} if lang else {})}
-                page.goto(base_url + View(view.page, params, view.title).url(present=True))
-                page.wait_for_selector("[data-testid='stMain']")
-                # Streamlit shows its status widget while the script runs.
-                page.wait_for_function(
-                    "() => !document.querySelector(\"[data-testid='stStatusWidget']\")"
-                )
-                page.wait_for_timeout(500)
-                path = folder / f"view-{i:02d}.png"
-                page.screenshot(path=str(path))
-                shots.append(path)
-        finally:
-            ctx.close()
+    with browser.context(SIZE) as ctx:
+        page = ctx.new_page()
+        for i, view in enumerate(views, 1):
+            params = {**view.params, **({"lang": lang} if lang else {})}
+            page.goto(base_url + View(view.page, params, view.title).url(present=True))
+            # stApp carries the script state: initial -> running -> notRunning.
+            page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+            page.wait_for_timeout(500)
+            path = folder / f"view-{i:02d}.png"
+            page.screenshot(path=str(path))
+            shots.append(path)
     return shots
 
 
