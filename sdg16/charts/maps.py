@@ -39,8 +39,8 @@ def caption(text: MapText, shown: int, no_data: int) -> str:
     breakdown = f", {text.breakdown}" if text.breakdown else ""
     return gettext(
         text.lang,
-        "{title} ({unit}{breakdown}), {year}: {shown} countries, darker colour = higher value. "
-        "Source: {source}. Borders: Natural Earth. Grey: no data ({no_data} countries).",
+        "{title} ({unit}{breakdown}), {year}: {shown} countries. Source: {source}. "
+        "Borders: Natural Earth. Grey: no data ({no_data} countries). Darker = higher value.",
     ).format(
         title=text.title,
         unit=unit,
