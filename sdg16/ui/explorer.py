@@ -10,14 +10,16 @@ import pandas as pd
 import streamlit as st
 
 from sdg16.filters import Filter
+from sdg16.i18n import N_
 from sdg16.queries.explorer import default_countries
 from sdg16.ui import cache, state, widgets
 from sdg16.ui.i18n import _
 
 # Codes that mean "everyone": picked when neither the link nor the catalog chooses a value.
 TOTALS = ("BOTHSEX", "ALLAGE", "_T", "ALLAREA", "_Z", "ALL")
-CODE_LABELS = {"BOTHSEX": "Both sexes", "FEMALE": "Female", "MALE": "Male", "ALLAGE": "All ages"}
-CODE_LABELS |= {"_T": "Total", "ALLAREA": "All areas", "URBAN": "Urban", "RURAL": "Rural"}
+CODE_LABELS = {"BOTHSEX": N_("Both sexes"), "FEMALE": N_("Female"), "MALE": N_("Male")}
+CODE_LABELS |= {"ALLAGE": N_("All ages"), "_T": N_("Total"), "ALLAREA": N_("All areas")}
+CODE_LABELS |= {"URBAN": N_("Urban"), "RURAL": N_("Rural")}
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def _dims(series: str, f: Filter, fresh: bool) -> tuple[dict[str, str], dict[str
         if auto not in options:
             auto = next((t for t in TOTALS if t in options), options[0])
         current = asked.get(dim) if asked.get(dim) in options else auto
-        label = _(dim.replace("_", " ").capitalize())
+        label = dim.replace("_", " ").capitalize()
         resolved[dim] = col.selectbox(
             label, options, index=options.index(current), format_func=_code_label
         )
