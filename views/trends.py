@@ -53,7 +53,9 @@ band = cache.region_band(shown, view.link.region) if view.link.region else None
 if rows.empty:
     st.warning(_("No data for these geographies, years and breakdowns. Widen the filters."))
 else:
-    fig = trend_figure(rows, list(shown.geo), _(entry.title), entry.unit, band, view.region_label)
+    fig = trend_figure(
+        rows, list(shown.geo), _(entry.title), entry.unit, band, view.region_label, f.lang
+    )
     st.plotly_chart(fig, config={"displaylogo": False}, theme=None)
     st.caption(
         _(
