@@ -6,32 +6,39 @@ import streamlit as st
 
 from sdg16.charts import profile as charts
 from sdg16.formatting import dataset_label
-from sdg16.ui import cache, common, guard, state, widgets
+from sdg16.ui import cache, common, guard, page, present, state, widgets
+from sdg16.ui.i18n import _
 
-f = state.current_filter()
+f = page.setup("country")
 cat = cache.indicator_catalog()
 geos = cache.geographies()
 countries = geos[geos["kind"] == "country"].sort_values("name")
 names = dict(zip(geos["geo_id"], geos["name"], strict=True))
 options = list(countries["geo_id"])
 
-st.title("Country profile")
+header = st.container()  # the title and takeaway go on top, once the data is known
 wanted = f.geo[0] if f.geo else None
 if wanted and wanted not in options:
     # Regions are aggregates with their own values; a profile and its ranks are per country.
-    what = f"{names[wanted]} is a region, not a country" if wanted in names else "no data"
-    st.caption(f"⚠️ {wanted}: {what}. Choose a country.")
+    what = (
+        _("{place} is a region, not a country").format(place=names[wanted])
+        if wanted in names
+        else _("no data")
+    )
+    st.caption(_("⚠️ {code}: {what}. Choose a country.").format(code=wanted, what=what))
     wanted = None
 geo = st.selectbox(
-    "Country",
+    _("Country"),
     options,
     index=options.index(wanted) if wanted else None,
     format_func=names.__getitem__,
-    placeholder="Choose a country",
+    placeholder=_("Choose a country"),
 )
 state.write_filter(f.update(geo=(geo,) if geo else ()))
 if geo is None:
-    st.info("Choose a country to see its SDG 16 indicators.")
+    with header:
+        present.presenter_header(_("Country profile"))
+    st.info(_("Choose a country to see its SDG 16 indicators."))
     common.freshness_and_attribution()
     st.stop()
 
@@ -39,12 +46,30 @@ found = cache.country_profile(geo)
 higher = {s.code: s.higher_is_better for s in cat.all_series()}
 shown = charts.table(found, higher, f.lang)
 subregion = found["subregion"].dropna().iloc[0] if found["subregion"].notna().any() else None
-st.subheader(f"{names[geo]}: {len(shown)} of {len(higher)} series have data")
+directions = found["direction"].value_counts()
+with header:
+    present.presenter_header(
+        names[geo],
+        _("{better} series improving, {worse} worsening since the value before.").format(
+            better=int(directions.get("improving", 0)), worse=int(directions.get("worsening", 0))
+        ),
+    )
+st.subheader(
+    _("{place}: {n} of {total} series have data").format(
+        place=names[geo], n=len(shown), total=len(higher)
+    )
+)
 st.caption(
-    "Latest value and year of each series; change since the value before it, judged "
-    "improving or worsening by whether higher is better; rank among the countries of "
-    + (f"**{subregion}** (UN sub-region)" if subregion else "its UN sub-region")
-    + " with data that year (1st = best). Headline disaggregation (both sexes, all ages)."
+    _(
+        "Latest value and year of each series; change since the value before it, judged "
+        "improving (▲) or worsening (▼) by whether higher is better; rank among the countries "
+        "of {region} with data that year (1st = best). Headline disaggregation (both sexes, "
+        "all ages)."
+    ).format(
+        region=_("**{region}** (UN sub-region)").format(region=subregion)
+        if subregion
+        else _("its UN sub-region")
+    )
 )
 st.dataframe(
     shown,
@@ -68,18 +93,18 @@ st.dataframe(
 info_col, download_col = st.columns([1, 1], vertical_alignment="center")
 with info_col:
     about = st.selectbox(
-        "About an indicator",
+        _("About an indicator"),
         list(shown["Series"]),
-        format_func=lambda c: f"{cat.indicator_of(c).code} · {cat.series(c).title}",
+        format_func=lambda c: f"{cat.indicator_of(c).code} · {_(cat.series(c).title)}",
     )
     if about:
         widgets.indicator_info(about)
 with download_col:
     guard.public_csv(
-        "Download this profile (CSV)",
+        _("Download this profile (CSV)"),
         charts.export(shown, found),
         file_name=f"profile_{geo}.csv",
         f=f.update(geo=(geo,)),
     )
-st.caption("Sources: " + "; ".join(sorted({dataset_label(s) for s in found["source"]})))
+st.caption(_("Sources: ") + "; ".join(sorted({dataset_label(s) for s in found["source"]})))
 common.freshness_and_attribution()

@@ -6,14 +6,17 @@ import streamlit as st
 
 from sdg16.charts import coverage as charts
 from sdg16.queries.coverage import by_country, by_year
-from sdg16.ui import cache, common, guard, state, widgets
+from sdg16.ui import cache, common, guard, page, present, state, widgets
+from sdg16.ui.i18n import _
 
-f = state.current_filter()
+f = page.setup("coverage")
 cat = cache.indicator_catalog()
-st.title("Data coverage")
+header = st.container()  # the title and takeaway go on top, once the data is known
 st.caption(
-    "Which SDG 16 series have country values (headline disaggregation) for which countries and "
-    "years. Regional aggregates are not counted. Blank cells are gaps."
+    _(
+        "Which SDG 16 series have country values (headline disaggregation) for which countries "
+        "and years. Regional aggregates are not counted. Blank cells are gaps."
+    )
 )
 
 regions = cache.regions()
@@ -22,15 +25,15 @@ options = [None, *regions["code"]]
 region_col, years_col = st.columns([2, 3])
 with region_col:
     region = st.selectbox(
-        "Region",
+        _("Region"),
         options,
         index=options.index(f.region) if f.region in labels else 0,
-        format_func=lambda c: "All countries" if c is None else labels[c],
+        format_func=lambda c: _("All countries") if c is None else labels[c],
     )
 first, last = 1990, 2023
 with years_col:
     lo, hi = st.slider(
-        "Years",
+        _("Years"),
         first,
         last,
         (max(f.year_from or first, first), min(f.year_to or last, last)),
@@ -45,54 +48,78 @@ state.write_filter(f)
 members = tuple(cache.region_members(region)) if region else None
 found = cache.coverage_cells(members, f.year_from, f.year_to)
 if found.empty:
-    st.info("No country data for this region and these years.")
+    with header:
+        present.presenter_header(_("Data coverage"))
+    st.info(_("No country data for this region and these years."))
     common.freshness_and_attribution()
     st.stop()
 
-titles = {s.code: s.title for s in cat.all_series()}
+titles = {s.code: _(s.title) for s in cat.all_series()}
 per_country, per_year = by_country(found, cat), by_year(found, cat)
-where = f" in {labels[region]}" if region else ""
-st.subheader(
-    f"{per_country['series'].nunique()} of {len(titles)} series have data for "
-    f"{found['iso3'].nunique()} countries{where}, {lo}-{hi}"
+where = _(" in {region}").format(region=labels[region]) if region else ""
+summary = _("{n} of {total} series have data for {countries} countries{where}, {lo}-{hi}").format(
+    n=per_country["series"].nunique(),
+    total=len(titles),
+    countries=found["iso3"].nunique(),
+    where=where,
+    lo=lo,
+    hi=hi,
 )
+with header:
+    present.presenter_header(_("Data coverage"))
+st.subheader(summary)
 if members is not None:
     names = dict(
         zip(cache.all_geographies()["geo_id"], cache.all_geographies()["name"], strict=True)
     )
     empty = sorted(names[g] for g in set(members) - set(found["iso3"]))
     if empty:
-        count = f"{len(empty)} countries" if len(empty) > 1 else "1 country"
-        st.caption(f"No data at all for {count} of the region: {', '.join(empty)}.")
+        st.caption(
+            (
+                _("No data at all for {n} countries of the region: {places}.")
+                if len(empty) > 1
+                else _("No data at all for 1 country of the region: {places}.")
+            ).format(n=len(empty), places=", ".join(empty))
+        )
 by_country_tab, by_year_tab, table_tab = st.tabs(
-    ["Series × countries", "Series × years", "Tables and downloads"]
+    [_("Series × countries"), _("Series × years"), _("Tables and downloads")]
 )
 with by_country_tab:
-    st.plotly_chart(charts.countries_heatmap(per_country, titles), width="stretch")
-    st.caption("Colour: number of years with data. Hover a cell for the series and country.")
+    st.plotly_chart(charts.countries_heatmap(per_country, titles), width="stretch", theme=None)
+    st.caption(
+        _(
+            "Colour: number of years with data (darker = more). Hover a cell for the series and "
+            "country; the numbers are in the “Tables and downloads” tab."
+        )
+    )
 with by_year_tab:
-    st.plotly_chart(charts.years_heatmap(per_year, titles), width="stretch")
-    st.caption("Colour: number of countries with data that year.")
+    st.plotly_chart(charts.years_heatmap(per_year, titles), width="stretch", theme=None)
+    st.caption(
+        _(
+            "Colour: number of countries with data that year (darker = more); the numbers are "
+            "in the “Tables and downloads” tab."
+        )
+    )
 with table_tab:
     suffix = f"_{region}" if region else ""
-    st.markdown("**By series and country**")
+    st.markdown("**" + _("By series and country") + "**")
     st.dataframe(per_country, hide_index=True, width="stretch")
     guard.public_csv(
-        "Download by series and country (CSV)",
+        _("Download by series and country (CSV)"),
         per_country,
         file_name=f"coverage_by_country{suffix}.csv",
         f=f,
     )
-    st.markdown("**By series and year**")
+    st.markdown("**" + _("By series and year") + "**")
     st.dataframe(per_year, hide_index=True, width="stretch")
     guard.public_csv(
-        "Download by series and year (CSV)",
+        _("Download by series and year (CSV)"),
         per_year,
         file_name=f"coverage_by_year{suffix}.csv",
         f=f,
     )
 about = st.selectbox(
-    "About an indicator",
+    _("About an indicator"),
     list(dict.fromkeys(per_country["series"])),
     format_func=lambda c: f"{cat.indicator_of(c).code} · {titles[c]}",
 )

@@ -8,12 +8,14 @@ from sdg16 import privacy
 from sdg16.charts import incidents as charts
 from sdg16.incident_data import area_names, borders, view_of
 from sdg16.roles import Role
-from sdg16.ui import cache, guard, report_maker, state
+from sdg16.ui import cache, guard, page, present, report_maker, state
+from sdg16.ui.i18n import _
 from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count, fmt_date
 from sdg16.ui.session import current_role
 
+page.setup("incidents")
 role = current_role()
-st.title("Incident reports")
+present.presenter_header(_("Incident reports"))
 f = filter_bar(state.current_filter())
 if f is None:
     st.stop()
@@ -24,26 +26,29 @@ if f.admin1:
     where += f" · {area_names(f.geo[0]).get(f.admin1, f.admin1)}"
 if summary["has_synthetic"]:
     st.warning(
-        f"SYNTHETIC data: {fmt_count(summary['synthetic'])} of these "
-        f"{fmt_count(summary['reports'])} reports are "
-        "generated for tests and demos, not real reports.",
+        _(
+            "SYNTHETIC data: {synthetic} of these {reports} reports are generated for tests and "
+            "demos, not real reports."
+        ).format(synthetic=fmt_count(summary["synthetic"]), reports=fmt_count(summary["reports"])),
         icon=":material/science:",
     )
 m1, m2, m3 = st.columns(3)
-m1.metric("Reports", fmt_count(summary["reports"]))
-m2.metric("First", fmt_date(summary["first"]))
-m3.metric("Latest", fmt_date(summary["last"]))
+m1.metric(_("Reports"), fmt_count(summary["reports"]))
+m2.metric(_("First"), fmt_date(summary["first"]))
+m3.metric(_("Latest"), fmt_date(summary["last"]))
 st.caption(
-    "Crowd-sourced, self-selected and unverified reports: counts show who reports, not how "
-    "common harassment is."
+    _(
+        "Crowd-sourced, self-selected and unverified reports: counts show who reports, not how "
+        "common harassment is."
+    )
     + (
         ""
         if privacy.sees_points(role)
-        else " Public view: aggregates only; counts under 5 are merged or hidden."
+        else " " + _("Public view: aggregates only; counts under 5 are merged or hidden.")
     )
 )
 
-tab_map, tab_time, tab_break = st.tabs(["Map", "Timeline", "Breakdowns"])
+tab_map, tab_time, tab_break = st.tabs([_("Map"), _("Timeline"), _("Breakdowns")])
 with tab_map:
     data = cache.incident_map(role, f)
     deck = charts.density_deck(
@@ -59,9 +64,9 @@ with tab_time:
     period = st.segmented_control("Per", ["week", "month", "year"], default="month") or "month"
     frame = cache.incident_timeline(role, f, period)
     if frame.empty:
-        st.info("No reports in this selection.")
+        st.info(_("No reports in this selection."))
     else:
-        st.plotly_chart(charts.timeline_figure(frame, period), width="stretch")
+        st.plotly_chart(charts.timeline_figure(frame, period), width="stretch", theme=None)
 
 with tab_break:
     left, right = st.columns(2)
@@ -77,14 +82,14 @@ with tab_break:
         if by == "weekday":
             part = part.assign(key=part["key"].str[2:])
         horizontal = by not in ("weekday", "hour")
-        col.plotly_chart(charts.bar_figure(part, label, horizontal), width="stretch")
+        col.plotly_chart(charts.bar_figure(part, _(label), horizontal), width="stretch", theme=None)
 
 if privacy.sees_points(role):
-    with st.expander("Individual reports (analysts only)"):
+    with st.expander(_("Individual reports (analysts only)")):
         shown = cache.incident_reports(role, f)
         st.dataframe(shown, hide_index=True)
         guard.guarded_download(
-            "Download these reports (CSV, with text)",
+            _("Download these reports (CSV, with text)"),
             Role.ANALYST,
             lambda: (shown.to_csv(index=False).encode("utf-8"), len(shown)),
             file_name="incident-reports.csv",
@@ -94,7 +99,7 @@ if privacy.sees_points(role):
         )
 # Counts by type as this role sees them (merged under 5 below analyst): public, still audited.
 guard.public_csv(
-    "Download counts by type (CSV)",
+    _("Download counts by type (CSV)"),
     cache.incident_breakdown(role, f, "type"),
     file_name="incident-counts-by-type.csv",
     f=f,

@@ -9,15 +9,17 @@ from sdg16 import privacy
 from sdg16.charts import incidents as charts
 from sdg16.filters import Filter
 from sdg16.incident_data import area_names
-from sdg16.ui import cache, state
+from sdg16.ui import cache, page, present, state
+from sdg16.ui.i18n import _
 from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count
 from sdg16.ui.session import current_role
 
 # Feeling safe walking alone after dark, homicide, intimate-partner violence against women.
 OFFICIAL = ("VC_SNS_WALN_DRK", "VC_IHR_PSRC", "VC_VAW_MARR")
 
+page.setup("incidents_profile")
 role = current_role()
-st.title("Incident profiles")
+present.presenter_header(_("Incident profiles"))
 f = filter_bar(state.current_filter())
 if f is None:
     st.stop()
@@ -27,29 +29,35 @@ subject = area_names(country).get(f.admin1, f.admin1) if f.admin1 else country_n
 institutions = cache.incident_breakdown(role, f.update(admin1=None), "institution")
 named = [k for k in institutions["key"] if k not in ("not stated", privacy.SMALL_LABEL)]
 if named:
-    pick = st.selectbox("Institution (optional)", ["(none)", *named])
+    pick = st.selectbox(_("Institution (optional)"), ["(none)", *named])
     if pick != "(none)":
         subject = pick
-        st.caption("Institution profiles count the reports that name the institution.")
+        st.caption(_("Institution profiles count the reports that name the institution."))
 
 summary = cache.incident_summary(role, f)
-st.subheader(f"Profile: {subject}")
+st.subheader(_("Profile: {subject}").format(subject=subject))
 if summary["has_synthetic"]:
-    st.warning(f"SYNTHETIC data: {fmt_count(summary['synthetic'])} of these reports are generated.")
+    st.warning(
+        _("SYNTHETIC data: {n} of these reports are generated.").format(
+            n=fmt_count(summary["synthetic"])
+        )
+    )
 c1, c2, c3 = st.columns(3)
-c1.metric("Reports", fmt_count(summary["reports"]))
+c1.metric(_("Reports"), fmt_count(summary["reports"]))
 types = cache.incident_breakdown(role, f, "type")
-c2.metric("Most reported", types["key"].iloc[0] if not types.empty else "—")
+c2.metric(_("Most reported"), types["key"].iloc[0] if not types.empty else "—")
 places = cache.incident_breakdown(role, f, "place_type")
-c3.metric("Most common place", places["key"].iloc[0] if not places.empty else "—")
+c3.metric(_("Most common place"), places["key"].iloc[0] if not places.empty else "—")
 left, right = st.columns(2)
-left.plotly_chart(charts.bar_figure(types, "Incident type"), width="stretch")
-right.plotly_chart(charts.bar_figure(places, "Place"), width="stretch")
+left.plotly_chart(charts.bar_figure(types, _("Incident type")), width="stretch", theme=None)
+right.plotly_chart(charts.bar_figure(places, _("Place")), width="stretch", theme=None)
 
-st.subheader("Official indicators beside the reports")
+st.subheader(_("Official indicators beside the reports"))
 st.caption(
-    "Reports per year (bars) and the country's official SDG 16 series (line). Reports are "
-    "self-selected: a rise can mean more reporting, not more incidents."
+    _(
+        "Reports per year (bars) and the country's official SDG 16 series (line). Reports are "
+        "self-selected: a rise can mean more reporting, not more incidents."
+    )
 )
 per_year = cache.incident_breakdown(role, f, "year")
 cat = cache.indicator_catalog()
@@ -57,7 +65,9 @@ for code in OFFICIAL:
     col = st.container()
     obs = cache.observations(Filter(series=code, geo=(country,)))
     title = cat.series(code).title if cat.has_series(code) else code
-    col.plotly_chart(charts.reports_and_indicator(per_year, obs, title), width="stretch")
+    col.plotly_chart(
+        charts.reports_and_indicator(per_year, obs, title), width="stretch", theme=None
+    )
     if obs.empty:
         col.caption(f"No official {title.lower()} data for this country.")
 st.caption(

@@ -9,14 +9,15 @@ import streamlit as st
 from sdg16.charts import maps as charts
 from sdg16.geo import bounds
 from sdg16.queries.maps import export_rows
-from sdg16.ui import cache, common, guard, state, widgets
+from sdg16.ui import cache, common, guard, page, present, state, widgets
+from sdg16.ui.i18n import _
 
 PLAY_KEY, STOP_KEY, STEPPED_KEY = "map_play", "map_play_stop", "map_play_stepped"
 PLAY_STEP_S = 1.2  # long enough to read the map and its caption between years
 
-f = state.current_filter()
+f = page.setup("map")
 cat = cache.indicator_catalog()
-st.title("Map")
+header = st.container()  # the title and takeaway go on top, once the data is known
 
 left, mid, right = st.columns([4, 3, 2], vertical_alignment="bottom")
 with left:
@@ -28,10 +29,10 @@ region_labels = dict(
 region_options = [None, *regions["code"]]
 with mid:
     region = st.selectbox(
-        "Region",
+        _("Region"),
         region_options,
         index=region_options.index(f.region) if f.region in region_labels else 0,
-        format_func=lambda c: "World" if c is None else region_labels[c],
+        format_func=lambda c: _("World") if c is None else region_labels[c],
     )
 with right:
     widgets.indicator_info(series)
@@ -41,30 +42,38 @@ years = cache.map_years(f.update(year=None))
 if years.empty:
     state.write_filter(f.update(year=None))
     chosen = ", ".join(f"{k} = {v}" for k, v in f.dims)
-    st.info(
-        f"{cat.series(series).title}: no country has data for this series"
-        + (f" at {chosen} (from the link)." if chosen else ".")
+    with header:
+        present.presenter_header(_("Map"))
+    message = (
+        _("{title}: no country has data for this series at {dims} (from the link).")
+        if chosen
+        else _("{title}: no country has data for this series.")
     )
+    st.info(message.format(title=_(cat.series(series).title), dims=chosen))
     common.freshness_and_attribution()
     st.stop()
 
 choices = [int(y) for y in years["year"]]
 if f.year is not None and f.year not in choices:
-    st.caption(f"⚠️ No country data for {f.year}; showing {choices[-1]}, the latest year.")
+    st.caption(
+        _("⚠️ No country data for {year}; showing {latest}, the latest year.").format(
+            year=f.year, latest=choices[-1]
+        )
+    )
 year = f.year if f.year in choices else choices[-1]
 
 if st.session_state.pop(STOP_KEY, False):
     st.session_state[PLAY_KEY] = False
 slider_col, play_col = st.columns([6, 1], vertical_alignment="bottom")
 with play_col:
-    playing = st.toggle("Play", key=PLAY_KEY, help="Step through the years, one a second")
+    playing = st.toggle(_("Play"), key=PLAY_KEY, help=_("Step through the years, one a second"))
 if not playing:
     st.session_state.pop(STEPPED_KEY, None)
 with slider_col:
     if len(choices) > 1:
-        year = st.select_slider("Year", options=choices, value=year)
+        year = st.select_slider(_("Year"), options=choices, value=year)
     else:
-        st.caption(f"Year: {year} (the only year with data)")
+        st.caption(_("Year: {year} (the only year with data)").format(year=year))
 f = f.update(year=year)
 state.write_filter(f)
 
@@ -80,17 +89,27 @@ not_drawn = values[~values["iso3"].isin(drawn)]
 
 entry, indicator = cat.series(series), cat.indicator_of(series)
 source = (
-    "World Bank, Worldwide Governance Indicators"
+    _("World Bank, Worldwide Governance Indicators")
     if indicator.source == "wgi"
-    else f"UN Statistics Division, SDG Global Database; {indicator.custodian}"
+    else _("UN Statistics Division, SDG Global Database; {custodian}").format(
+        custodian=indicator.custodian
+    )
 )
 unit = values["unit"].iloc[0] if len(values) else entry.unit
 breakdown = ", ".join(f"{k} {v}" for k, v in f.dims if entry.default.get(k) != v)
-text = charts.MapText(entry.title, unit, year, source, entry.higher_is_better, breakdown)
+title = _(entry.title)
+text = charts.MapText(title, unit, year, source, entry.higher_is_better, breakdown, f.lang)
+with header:
+    present.presenter_header(title, charts.takeaway(values, text))
 view = charts.view_for(bounds(shapes, list(members or [])))
 fig = charts.choropleth(values, geojson, no_data, names, text, view)
 event = st.plotly_chart(
-    fig, on_select="rerun", selection_mode="points", key=f"map-{series}-{region}", width="stretch"
+    fig,
+    on_select="rerun",
+    selection_mode="points",
+    key=f"map-{series}-{region}",
+    width="stretch",
+    theme=None,  # keep our colours (palette) rather than Streamlit's
 )
 st.caption(charts.caption(text, len(values), len(no_data)))
 
@@ -98,19 +117,19 @@ clicked = [p.get("customdata", [None])[0] for p in (event.selection.points if ev
 if clicked and clicked[0] and not playing:
     st.switch_page("views/country.py", query_params={"geo": clicked[0]})
 
-st.caption("Click a country to open its profile.")
-with st.expander(f"No data for {year}: {len(no_data)} countries"):
-    st.write(", ".join(names.get(g, g) for g in no_data) or "Every country on the map has data.")
+st.caption(_("Click a country to open its profile."))
+with st.expander(_("No data for {year}: {n} countries").format(year=year, n=len(no_data))):
+    st.write(", ".join(names.get(g, g) for g in no_data) or _("Every country on the map has data."))
 if len(not_drawn):
     st.caption(
-        "Too small to draw at this scale, values in the table: "
+        _("Too small to draw at this scale, values in the table: ")
         + ", ".join(sorted(not_drawn["geo_name"]))
     )
 rows = export_rows(values)
-with st.expander(f"Values on the map ({len(rows)} countries)"):
+with st.expander(_("Values on the map ({n} countries)").format(n=len(rows))):
     st.dataframe(rows, hide_index=True, width="stretch")
 guard.public_csv(
-    "Download the values on the map (CSV)",
+    _("Download the values on the map (CSV)"),
     rows,
     file_name=f"{series}_{year}{'_' + region if region else ''}.csv",
     f=f,

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.formatting import number
 from sdg16.reports.tables import screen_frame
-from sdg16.ui import cache, common, downloads, explorer
+from sdg16.ui import cache, common, downloads, explorer, page, present
+from sdg16.ui.i18n import _
 
-st.title("Table")
+f = page.setup("table")
 view = explorer.filter_panel(default="all")
+present.presenter_header(_("Table"))
 if view.default_note:
     st.info(view.default_note, icon=":material/info:")
 if not view.geos:
-    st.info("No geographies to show: choose countries or aggregates in the sidebar.")
+    st.info(_("No geographies to show: choose countries or aggregates in the sidebar."))
     st.stop()
 rows = cache.observations(view.query)  # one query: the table and every download
 
-st.subheader(f"{len(rows):,} rows")
+st.subheader(_("{n} rows").format(n=number(len(rows), f.lang)))
 explorer.missing_note(view, view.geos, set(rows["iso3"]))
 st.dataframe(
     screen_frame(rows),
@@ -26,6 +29,6 @@ st.dataframe(
         "Value": st.column_config.NumberColumn(format="localized"),
     },
 )
-st.caption("Click a column heading to sort. Downloads hold exactly these rows.")
+st.caption(_("Click a column heading to sort. Downloads hold exactly these rows."))
 downloads.buttons(rows, view, "table")
 common.freshness_and_attribution()

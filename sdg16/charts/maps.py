@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdg16.formatting import unit_label, with_unit
+from sdg16.formatting import number, unit_label, with_unit
+from sdg16.i18n import gettext
 
 NO_DATA_COLOUR = "#d4d4d4"
 BORDER_COLOUR = "#ffffff"
@@ -29,16 +30,46 @@ class MapText:
     source: str
     higher_is_better: bool | None
     breakdown: str = ""  # a disaggregation other than the headline one, e.g. "sex FEMALE"
+    lang: str = "en"  # labels and numbers in this language
 
 
 def caption(text: MapText, shown: int, no_data: int) -> str:
     """What the map shows, in one sentence a screen-sharing audience can read."""
-    unit = unit_label(text.unit)
+    unit = unit_label(text.unit, text.lang)
     breakdown = f", {text.breakdown}" if text.breakdown else ""
-    return (
-        f"{text.title} ({unit}{breakdown}), {text.year}: {shown} countries. "
-        f"Source: {text.source}. "
-        f"Borders: Natural Earth. Grey: no data ({no_data} countries)."
+    return gettext(
+        text.lang,
+        "{title} ({unit}{breakdown}), {year}: {shown} countries. Source: {source}. "
+        "Borders: Natural Earth. Grey: no data ({no_data} countries). Darker = higher value.",
+    ).format(
+        title=text.title,
+        unit=unit,
+        breakdown=breakdown,
+        year=text.year,
+        shown=shown,
+        source=text.source,
+        no_data=no_data,
+    )
+
+
+def takeaway(values: pd.DataFrame, text: MapText) -> str | None:
+    """One line for presenter mode: the highest and lowest value and the median."""
+    if values.empty:
+        return None
+    ranked = values.sort_values("value")
+    low, high = ranked.iloc[0], ranked.iloc[-1]
+    return gettext(
+        text.lang,
+        "{year}: highest {high} ({high_value}), lowest {low} ({low_value}); "
+        "median of {n} countries {median}.",
+    ).format(
+        year=text.year,
+        high=high["geo_name"],
+        high_value=with_unit(high["value"], text.unit, text.lang, short=True),
+        low=low["geo_name"],
+        low_value=with_unit(low["value"], text.unit, text.lang, short=True),
+        n=len(values),
+        median=number(float(values["value"].median()), text.lang),
     )
 
 
@@ -79,7 +110,8 @@ def choropleth(
     ``values`` has columns iso3, geo_name, value, value_text; ``no_data`` lists ISO3 codes with
     shapes but no value; ``customdata`` of every point is its ISO3 code.
     """
-    unit = unit_label(text.unit)
+    unit = unit_label(text.unit, text.lang)
+    no_data_label = gettext(text.lang, "No data")
     fig = go.Figure()
     fig.add_trace(
         go.Choroplethmap(
@@ -91,11 +123,11 @@ def choropleth(
             colorscale=[[0, NO_DATA_COLOUR], [1, NO_DATA_COLOUR]],
             showscale=False,
             marker={"line": {"color": BORDER_COLOUR, "width": 0.5}},
-            hovertemplate="<b>%{text}</b><br>No data<extra></extra>",
-            name="No data",
+            hovertemplate="<b>%{text}</b><br>" + no_data_label + "<extra></extra>",
+            name=no_data_label,
         )
     )
-    labels = [with_unit(v, text.unit) for v in values["value"]]
+    labels = [with_unit(v, text.unit, text.lang) for v in values["value"]]
     fig.add_trace(
         go.Choroplethmap(
             geojson=_only(geojson, set(values["iso3"])),
@@ -105,7 +137,11 @@ def choropleth(
             text=list(values["geo_name"]),
             colorscale=SCALES[text.higher_is_better],
             marker={"line": {"color": BORDER_COLOUR, "width": 0.5}},
-            colorbar={"title": {"text": unit or "value"}, "thickness": 14, "len": 0.8},
+            colorbar={
+                "title": {"text": unit or gettext(text.lang, "value")},
+                "thickness": 14,
+                "len": 0.8,
+            },
             hovertemplate=f"<b>%{{text}}</b><br>%{{customdata[1]}} ({text.year})<extra></extra>",
             name=text.title,
         )

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdg16.formatting import dataset_label, nature_label, unit_label
+from sdg16.i18n import gettext
 
 MAX_LINES = 12
 COUNTRY_DATA = frozenset({"C", "CA"})
@@ -72,6 +73,7 @@ def trend_figure(
     unit: str,
     band: pd.DataFrame | None = None,
     region_label: str = "",
+    lang: str = "en",
 ) -> go.Figure:
     """Lines for ``geo_order`` (at most MAX_LINES, the caller says so when it cuts).
 
@@ -110,8 +112,12 @@ def trend_figure(
     fig.update_layout(
         title={"text": title},
         # Whole years only: short ranges would otherwise get half-year ticks labelled twice.
-        xaxis={"title": {"text": "Year"}, "tickformat": "d", "dtick": 1 if span <= 12 else None},
-        yaxis={"title": {"text": unit_label(unit)}, "rangemode": "tozero"},
+        xaxis={
+            "title": {"text": gettext(lang, "Year")},
+            "tickformat": "d",
+            "dtick": 1 if span <= 12 else None,
+        },
+        yaxis={"title": {"text": unit_label(unit, lang)}, "rangemode": "tozero"},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15},
         hovermode="closest",
         margin={"t": 60, "b": 40},

@@ -10,13 +10,16 @@ import pandas as pd
 import streamlit as st
 
 from sdg16.filters import Filter
+from sdg16.i18n import N_
 from sdg16.queries.explorer import default_countries
 from sdg16.ui import cache, state, widgets
+from sdg16.ui.i18n import _
 
 # Codes that mean "everyone": picked when neither the link nor the catalog chooses a value.
 TOTALS = ("BOTHSEX", "ALLAGE", "_T", "ALLAREA", "_Z", "ALL")
-CODE_LABELS = {"BOTHSEX": "Both sexes", "FEMALE": "Female", "MALE": "Male", "ALLAGE": "All ages"}
-CODE_LABELS |= {"_T": "Total", "ALLAREA": "All areas", "URBAN": "Urban", "RURAL": "Rural"}
+CODE_LABELS = {"BOTHSEX": N_("Both sexes"), "FEMALE": N_("Female"), "MALE": N_("Male")}
+CODE_LABELS |= {"ALLAGE": N_("All ages"), "_T": N_("Total"), "ALLAREA": N_("All areas")}
+CODE_LABELS |= {"URBAN": N_("Urban"), "RURAL": N_("Rural")}
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,11 @@ def _dims(series: str, f: Filter, fresh: bool) -> tuple[dict[str, str], dict[str
     asked = {} if fresh else dict(f.dims)
     for dim, code in asked.items():
         if code not in codes.get(dim, []):
-            _notice(f"Ignored {dim}={code!r} in the link: this series has no such breakdown.")
+            _notice(
+                _("Ignored {dim}={code} in the link: this series has no such breakdown.").format(
+                    dim=dim, code=repr(code)
+                )
+            )
     resolved, link = {}, {}
     several = [d for d, c in codes.items() if len(c) > 1]
     cols = st.columns(max(len(several), 4))[: len(several)]
@@ -64,11 +71,11 @@ def _notice(text: str) -> None:
 
 
 def _code_label(code: str) -> str:
-    return CODE_LABELS.get(code, code)
+    return _(CODE_LABELS[code]) if code in CODE_LABELS else code
 
 
 def _geo_label(names: dict[str, str], have: set[str]):
-    return lambda g: names.get(g, g) + ("" if g in have else " (no data)")
+    return lambda g: names.get(g, g) + ("" if g in have else _(" (no data)"))
 
 
 def _geo_picker(
@@ -90,32 +97,35 @@ def _geo_picker(
     chosen = [g for g in f.geo if g in kinds]
     chosen_countries = [g for g in chosen if kinds[g] == "country"]
     chosen_aggs = [g for g in chosen if kinds[g] != "country"]
-    where = f" in {region_label}" if region_label else ""
+    where = _(" in {region}").format(region=region_label) if region_label else ""
     auto, auto_aggs = pool["geo_id"].tolist(), []
-    note = f"Showing all {len(auto)} countries with data{where}; aggregates only when chosen."
+    note = _("Showing all {n} countries with data{where}; aggregates only when chosen.").format(
+        n=len(auto), where=where
+    )
     if default != "all":
         auto = default_countries(geos, members)
-        note = (
-            f"Showing the {len(auto)} countries{where} with the most recent and longest "
+        note = _(
+            "Showing the {n} countries{where} with the most recent and longest "
             "records. Pick countries in the sidebar to change this."
-        )
+        ).format(n=len(auto), where=where)
     if countries.empty and not aggregates.empty:  # some series (breakdowns) exist only for regions
         auto_aggs = default_countries(geos, None, len(aggregates) if default == "all" else 5, True)
-        count = f"{len(auto_aggs)} regional aggregate" + ("s" if len(auto_aggs) > 1 else "")
-        note = f"No country data for this breakdown: showing {count}."
+        note = _("No country data for this breakdown: showing {n} regional aggregates.").format(
+            n=len(auto_aggs)
+        )
     # Empty means "all" on the Table page: no 200 chips in the sidebar.
     widget_countries = chosen_countries if chosen or default == "all" else auto
     widget_aggs = chosen_aggs if chosen or default == "all" else auto_aggs
     side = st.sidebar
     picked = side.multiselect(
-        f"Countries ({len(pool)} with data{where})",
+        _("Countries ({n} with data{where})").format(n=len(pool), where=where),
         list(dict.fromkeys([*pool["geo_id"], *widget_countries])),
         default=widget_countries,
         format_func=label,
-        placeholder="All countries with data" if default == "all" else "Choose countries",
+        placeholder=_("All countries with data") if default == "all" else _("Choose countries"),
     )
     picked_aggs = side.multiselect(
-        "Regional aggregates (never mixed into the country list)",
+        _("Regional aggregates (never mixed into the country list)"),
         list(dict.fromkeys([*aggregates["geo_id"], *widget_aggs])),
         default=widget_aggs,
         format_func=lambda g: label(g) + ("" if kinds[g] == "aggregate" else f" · {kinds[g]}"),
@@ -144,14 +154,14 @@ def filter_panel(default: str = "recent") -> View:
     region_labels = {r.code: f"{r.label} ({r.group})" for r in regions.itertuples(index=False)}
 
     side = st.sidebar
-    side.header("Filters")
+    side.header(_("Filters"))
     region_options = [None, *regions["code"]]
     region = side.selectbox(
-        "Region or income group",
+        _("Region or income group"),
         region_options,
         index=region_options.index(f.region) if f.region in region_options else 0,
-        format_func=lambda c: "All countries" if c is None else region_labels[c],
-        help="Narrows the country list; on Trends it adds the median of its countries.",
+        format_func=lambda c: _("All countries") if c is None else region_labels[c],
+        help=_("Narrows the country list; on Trends it adds the median of its countries."),
     )
     region_label = regions.set_index("code")["label"].get(region) if region else None
     shown, linked, note = _geo_picker(f, geos, region, region_label, default)
@@ -160,7 +170,7 @@ def filter_panel(default: str = "recent") -> View:
     if lo < hi:
         start = min(max(f.year_from or lo, lo), hi)
         end = max(min(f.year_to or hi, hi), start)
-        years = side.slider("Years", lo, hi, (start, end))
+        years = side.slider(_("Years"), lo, hi, (start, end))
     year_from = years[0] if years[0] not in (None, lo) else None
     year_to = years[1] if years[1] not in (None, hi) else None
 
@@ -198,4 +208,4 @@ def missing_note(view: View, shown: list[str], found: set[str]) -> None:
     """Say which chosen geographies have no rows, rather than silently drawing nothing."""
     missing = [view.names.get(g, g) for g in shown if g not in found]
     if missing:
-        st.caption(f"No data for these filters: {', '.join(missing)}.")
+        st.caption(_("No data for these filters: {places}.").format(places=", ".join(missing)))

@@ -13,20 +13,26 @@ from sdg16 import audit
 from sdg16.filters import Filter
 from sdg16.roles import Role
 from sdg16.ui import session
+from sdg16.ui.i18n import _
 from sdg16.ui.login import login_form
 
 
 def login_prompt(needed: Role) -> None:
     """What a page shows instead of its content when the role is missing."""
+    from sdg16.ui import page  # here: page imports the modules that import this one
+
+    page.setup(read_filter=False)  # language picker and presenter look on the prompt too
     user = session.current_user()
-    st.title("Sign in required")
+    st.title(_("Sign in required"))
     if user:
         st.warning(
-            f"You are signed in as {user} ({session.current_role().label}); this page needs "
-            f"the {needed.label} role. Ask an administrator if you need access."
+            _(
+                "You are signed in as {user} ({role}); this page needs the {needed} role. Ask an "
+                "administrator if you need access."
+            ).format(user=user, role=session.current_role().label, needed=needed.label)
         )
         return
-    st.info(f"This page needs the {needed.label} role. Please sign in.")
+    st.info(_("This page needs the {needed} role. Please sign in.").format(needed=needed.label))
     login_form("guard_login")
 
 

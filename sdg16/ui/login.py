@@ -8,6 +8,7 @@ import streamlit as st
 from sdg16 import accounts, audit
 from sdg16.roles import Role
 from sdg16.ui import session
+from sdg16.ui.i18n import _
 
 
 def oidc_configured() -> bool:
@@ -44,12 +45,12 @@ def adopt_oidc_user() -> None:
 
 def login_form(key: str = "login") -> None:
     if oidc_configured():
-        st.button("Sign in with your organisation", on_click=st.login, key=f"{key}_oidc")
+        st.button(_("Sign in with your organisation"), on_click=st.login, key=f"{key}_oidc")
         return
     with st.form(key, border=True):
-        name = st.text_input("User name", key=f"{key}_name")
-        password = st.text_input("Password", type="password", key=f"{key}_password")
-        submitted = st.form_submit_button("Sign in", type="primary")
+        name = st.text_input(_("User name"), key=f"{key}_name")
+        password = st.text_input(_("Password"), type="password", key=f"{key}_password")
+        submitted = st.form_submit_button(_("Sign in"), type="primary")
     if submitted:
         result = accounts.authenticate(name, password)
         if result.user is None:

@@ -16,7 +16,7 @@ PRESENTER_CSS = """
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stStatusWidget"], [data-testid="stSidebarNav"],
 .stSelectbox, .stMultiSelect, .stSlider, .stTextInput, .stTextArea, .stDateInput,
-.stRadio, .stCheckbox, .stToggle, .stNumberInput, [data-testid="stPopover"],
+.stRadio, .stCheckbox, .stToggle, .stNumberInput, [data-testid="stPopover"], .stDownloadButton,
 [data-testid="stElementToolbar"] { display: none !important; }
 html, body, .stApp, [data-testid="stMain"] { background: #ffffff !important; color: #000000; }
 .stApp { font-size: 22px; }
