@@ -6,6 +6,7 @@ import streamlit as st
 
 from sdg16.ui import login, session
 from sdg16.ui.common import startup_checks
+from sdg16.ui.i18n import _
 from sdg16.ui.registry import PAGES, PAGES_DIR
 
 st.set_page_config(page_title="SDG 16 dashboard", page_icon="⚖️", layout="wide")
@@ -22,7 +23,7 @@ for spec in PAGES:
     # (tests/test_auth_pages.py checks every restricted page does).
     page = st.Page(
         str(PAGES_DIR / spec.file),
-        title=spec.title,
+        title=_(spec.title),
         icon=spec.icon if role.allows(spec.role) else ":material/lock:",
         url_path=spec.url_path,
         default=spec.default,

@@ -10,6 +10,7 @@ from loaders.incidents.taxonomy import get as taxonomy
 from sdg16.filters import Filter
 from sdg16.incident_data import area_names
 from sdg16.ui import cache, state
+from sdg16.ui.i18n import _
 
 ALL = "(all)"
 
@@ -25,8 +26,10 @@ def filter_bar(f: Filter) -> Filter | None:
     countries = cache.incident_countries()
     if countries.empty:
         st.info(
-            "No incident reports are loaded yet. An administrator can import them with "
-            "`python -m loaders import-incidents FILE`."
+            _(
+                "No incident reports are loaded yet. An administrator can import them with "
+                "`python -m loaders import-incidents FILE`."
+            )
         )
         return None
     names = country_names()
@@ -38,30 +41,30 @@ def filter_bar(f: Filter) -> Filter | None:
     tax = taxonomy()
     c1, c2, c3, c4 = st.columns([1.2, 1.2, 2, 1.6])
     country = c1.selectbox(
-        "Country", options, index=options.index(chosen), format_func=lambda c: names.get(c, c)
+        _("Country"), options, index=options.index(chosen), format_func=lambda c: names.get(c, c)
     )
     areas = area_names(country)
     area_opts = [ALL, *sorted(areas, key=areas.get)]
     area = f.admin1 if f.admin1 in areas and country == chosen else ALL
     admin1 = c2.selectbox(
-        "Area (admin 1)",
+        _("Area (admin 1)"),
         area_opts,
         index=area_opts.index(area),
         format_func=lambda a: areas.get(a, a),
     )
     types = c3.multiselect(
-        "Incident type",
+        _("Incident type"),
         list(tax.types),
         default=[t for t in f.incident_types if t in tax.types],
         format_func=tax.types.get,
-        placeholder="All types",
+        placeholder=_("All types"),
     )
     places = c4.multiselect(
-        "Place",
+        _("Place"),
         list(tax.place_types),
         default=[p for p in f.place_types if p in tax.place_types],
         format_func=tax.place_types.get,
-        placeholder="All places",
+        placeholder=_("All places"),
     )
     f = f.update(
         geo=(country,),
@@ -82,7 +85,7 @@ def _date_range(f: Filter, country: str) -> Filter:
     end = max(min(f.end or hi, hi), start)
     if lo < hi:
         start, end = st.slider(
-            "Date range (narrow it to zoom the timeline)",
+            _("Date range (narrow it to zoom the timeline)"),
             min_value=lo,
             max_value=hi,
             value=(start, end),
