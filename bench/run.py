@@ -108,7 +108,7 @@ def run(opts: Options) -> Results:
     if "apptest" not in opts.skip:
         floor = apptest_bench.rerun(ROOT / "bench/floor_app.py", opts.repeats, {})
         res.reruns.append(("floor: one-line page", "-", floor))
-        home = apptest_bench.rerun(ROOT / "app.py", opts.repeats, {"geo": "MEX"}, "pages/home.py")
+        home = apptest_bench.rerun(ROOT / "app.py", opts.repeats, {"geo": "MEX"}, "views/home.py")
         res.reruns.append(("overview (?geo=MEX)", "bundle", home))
         for n, s in stores.items():
             os.environ["BENCH_REPORTS"] = str(s.duckdb_path)
