@@ -32,19 +32,29 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Server:
+    url: str
+    pid: int
+    log: Path
+
+
 @contextmanager
-def running_app(
-    env: dict[str, str] | None = None, timeout_s: float = 60, port: int | None = None
-) -> Iterator[str]:
-    """Yield the base URL of a fresh ``streamlit run app.py`` on loopback."""
+def serve(
+    script: str = "app.py",
+    env: dict[str, str] | None = None,
+    port: int | None = None,
+    timeout_s: float = 60,
+) -> Iterator[Server]:
+    """``streamlit run script`` from the project root (so .streamlit/config.toml applies)."""
     port = port or free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
     cmd += ["--server.address", "127.0.0.1", "--server.headless", "true"]
     log_path = Path(tempfile.mkdtemp(prefix="sdg16-app-")) / "app.log"
+    # Scripts outside the root (bench/) import the project as packages.
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     with log_path.open("w") as log:  # Popen keeps its own copy of the descriptor
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
-        )
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout_s
@@ -56,15 +66,24 @@ def running_app(
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"app did not start:\n{log_path.read_text()}")
+                raise RuntimeError(f"{script} did not start:\n{log_path.read_text()}")
             time.sleep(0.25)
-        yield base
+        yield Server(base, proc.pid, log_path)
     finally:
         proc.terminate()
         try:
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@contextmanager
+def running_app(
+    env: dict[str, str] | None = None, timeout_s: float = 60, port: int | None = None
+) -> Iterator[str]:
+    """Yield the base URL of a fresh ``streamlit run app.py`` on loopback."""
+    with serve("app.py", env, port, timeout_s) as server:
+        yield server.url
 
 
 @dataclass
