@@ -19,17 +19,10 @@ st.caption(
     )
 )
 
-regions = cache.regions()
-labels = dict(zip(regions["code"], regions["label"] + " (" + regions["group"] + ")", strict=True))
-options = [None, *regions["code"]]
+labels = widgets.region_labels()
 region_col, years_col = st.columns([2, 3])
 with region_col:
-    region = st.selectbox(
-        _("Region"),
-        options,
-        index=options.index(f.region) if f.region in labels else 0,
-        format_func=lambda c: _("All countries") if c is None else labels[c],
-    )
+    region = widgets.region_picker(f.region, label=_("Region"), none_label=_("All countries"))
 first, last = 1990, 2023
 with years_col:
     lo, hi = st.slider(

@@ -22,18 +22,8 @@ header = st.container()  # the title and takeaway go on top, once the data is kn
 left, mid, right = st.columns([4, 3, 2], vertical_alignment="bottom")
 with left:
     series = widgets.series_picker(f.series)
-regions = cache.regions()
-region_labels = dict(
-    zip(regions["code"], regions["label"] + " (" + regions["group"] + ")", strict=True)
-)
-region_options = [None, *regions["code"]]
 with mid:
-    region = st.selectbox(
-        _("Region"),
-        region_options,
-        index=region_options.index(f.region) if f.region in region_labels else 0,
-        format_func=lambda c: _("World") if c is None else region_labels[c],
-    )
+    region = widgets.region_picker(f.region, label=_("Region"), none_label=_("World"))
 with right:
     widgets.indicator_info(series)
 f = f.update(series=series, region=region, geo=())

@@ -37,6 +37,14 @@ def _headline(catalog: Catalog, params: list) -> str:
     return " OR ".join(branches)
 
 
+# What both profile queries return: one headline value per series, geography and year.
+_HEADLINE_SELECT = """
+    SELECT o.series_code AS series, o.geo_id AS iso3, g.un_subregion AS subregion,
+           o.year, o.value, o.unit, o.source
+    FROM observation o JOIN geo g USING (geo_id)
+"""
+
+
 def peer_values(db: ReadOnlyDatabase, geo_id: str, catalog: Catalog) -> pd.DataFrame:
     """Headline values of every country in ``geo_id``'s UN sub-region (itself included).
 
@@ -45,10 +53,7 @@ def peer_values(db: ReadOnlyDatabase, geo_id: str, catalog: Catalog) -> pd.DataF
     params: list = [geo_id]
     headline = _headline(catalog, params)
     return db.query(
-        f"""
-        SELECT o.series_code AS series, o.geo_id AS iso3, g.un_subregion AS subregion,
-               o.year, o.value, o.unit, o.source
-        FROM observation o JOIN geo g USING (geo_id)
+        f"""{_HEADLINE_SELECT}
         WHERE g.kind = 'country'
           AND g.un_subregion = (SELECT un_subregion FROM geo WHERE geo_id = ?)
           AND ({headline}) AND {preferred_source_sql()}
@@ -63,10 +68,7 @@ def own_values(db: ReadOnlyDatabase, geo_id: str, catalog: Catalog) -> pd.DataFr
     params: list = []
     headline = _headline(catalog, params)
     return db.query(
-        f"""
-        SELECT o.series_code AS series, o.geo_id AS iso3, g.un_subregion AS subregion,
-               o.year, o.value, o.unit, o.source
-        FROM observation o JOIN geo g USING (geo_id)
+        f"""{_HEADLINE_SELECT}
         WHERE o.geo_id = ? AND ({headline}) AND {preferred_source_sql()}
         ORDER BY o.series_code, o.year
         """,

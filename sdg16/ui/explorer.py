@@ -151,16 +151,13 @@ def filter_panel(default: str = "recent") -> View:
     base = Filter(series=series, dims=tuple(sorted(dims.items())))
     geos = cache.series_geographies(base)
     regions = cache.regions()
-    region_labels = {r.code: f"{r.label} ({r.group})" for r in regions.itertuples(index=False)}
-
     side = st.sidebar
     side.header(_("Filters"))
-    region_options = [None, *regions["code"]]
-    region = side.selectbox(
-        _("Region or income group"),
-        region_options,
-        index=region_options.index(f.region) if f.region in region_options else 0,
-        format_func=lambda c: _("All countries") if c is None else region_labels[c],
+    region = widgets.region_picker(
+        f.region,
+        label=_("Region or income group"),
+        none_label=_("All countries"),
+        container=side,
         help=_("Narrows the country list; on Trends it adds the median of its countries."),
     )
     region_label = regions.set_index("code")["label"].get(region) if region else None

@@ -61,3 +61,24 @@ def indicator_info(series_code: str) -> None:
                 source=source, unit=unit_label(entry.unit)
             )
         )
+
+
+def region_labels() -> dict[str, str]:
+    """Region code -> "Northern Africa (UN sub-region)", for every code ``?region=`` accepts."""
+    regions = cache.regions()
+    return {r.code: f"{r.label} ({r.group})" for r in regions.itertuples(index=False)}
+
+
+def region_picker(
+    current: str | None, *, label: str, none_label: str, container=st, help: str | None = None
+) -> str | None:
+    """A region / income-group select box; None means no region (all countries, the world)."""
+    labels = region_labels()
+    options = [None, *labels]
+    return container.selectbox(
+        label,
+        options,
+        index=options.index(current) if current in labels else 0,
+        format_func=lambda c: none_label if c is None else labels[c],
+        help=help,
+    )

@@ -12,11 +12,8 @@ from sdg16.reports.render import render
 from tests.browser_harness import PageWatch, browser
 
 
-def test_html_report_renders_with_no_requests(db: ReadOnlyDatabase, artifacts: Path, tmp_path):
-    f = Filter(series="VC_IHR_PSRC", geo=("EGY", "MEX", "HND"), year_from=2012, year_to=2014)
-    report = build_report(db, f, catalog.get(), title="Homicide report", author="test")
-    path = tmp_path / "report.html"
-    path.write_bytes(render(report, "html"))
+def open_offline(path: Path, shot: Path):
+    """Open a report file in Chromium; return (page text, chart count, legend, requests made)."""
     watch = PageWatch()
     requests: list[str] = []
     with browser() as ctx:
@@ -25,10 +22,23 @@ def test_html_report_renders_with_no_requests(db: ReadOnlyDatabase, artifacts: P
         page.on("request", lambda req: requests.append(req.url))
         page.goto(path.as_uri())
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
-        page.screenshot(path=str(artifacts / "report-html.png"), full_page=False)
-        legend = page.locator(".legendtext").all_text_contents()
+        page.screenshot(path=str(shot), full_page=True)
+        found = (
+            page.inner_text("body"),
+            page.locator(".js-plotly-plot").count(),
+            page.locator(".legendtext").all_text_contents(),
+        )
     assert not watch.offsite and not watch.failed and not watch.console_errors
     assert [r for r in requests if not r.startswith("file:")] == []
+    return found
+
+
+def test_html_report_renders_with_no_requests(db: ReadOnlyDatabase, artifacts: Path, tmp_path):
+    f = Filter(series="VC_IHR_PSRC", geo=("EGY", "MEX", "HND"), year_from=2012, year_to=2014)
+    report = build_report(db, f, catalog.get(), title="Homicide report", author="test")
+    path = tmp_path / "report.html"
+    path.write_bytes(render(report, "html"))
+    _, _, legend = open_offline(path, artifacts / "report-html.png")
     assert sorted(legend) == ["Egypt", "Honduras", "Mexico"]
 
 
@@ -38,18 +48,6 @@ def test_incident_html_report_opens_offline(incident_store: Path, artifacts: Pat
     report = build_report(db, f, catalog.get(), title="Cairo incident report", author="test")
     path = tmp_path / "incidents.html"
     path.write_bytes(render(report, "html"))
-    watch = PageWatch()
-    requests: list[str] = []
-    with browser() as ctx:
-        page = ctx.new_page()
-        watch.attach(page)
-        page.on("request", lambda req: requests.append(req.url))
-        page.goto(path.as_uri())
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30000)
-        charts = page.locator(".js-plotly-plot").count()
-        page.screenshot(path=str(artifacts / "report-incidents-html.png"), full_page=True)
-        text = page.inner_text("body")
-    assert not watch.offsite and not watch.failed and not watch.console_errors
-    assert [r for r in requests if not r.startswith("file:")] == []
+    text, charts, _ = open_offline(path, artifacts / "report-incidents-html.png")
     assert charts == 4  # type, month, area, place
     assert "Area: Cairo (EG-C)" in text and "Touching" in text
