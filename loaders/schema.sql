@@ -78,8 +78,12 @@ CREATE TABLE IF NOT EXISTS incident (
     verification  VARCHAR NOT NULL,    -- unverified, verified, ...
     synthetic     BOOLEAN NOT NULL,
     h3_5 UBIGINT, h3_7 UBIGINT, h3_9 UBIGINT,  -- H3 cells computed at import
+    type_mask     BIGINT,              -- one bit per type (incident_type_bit), set at import
     load_id       INTEGER NOT NULL
 );
+
+-- incident_type_bit and incident_cube (counts per country, admin1, month and view dimension)
+-- are written with every import by loaders/incidents/cube.py.
 
 CREATE TABLE IF NOT EXISTS incident_quarantine (
     source    VARCHAR NOT NULL,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 
+from loaders.incidents import cube
 from loaders.incidents.model import INCIDENT_COLUMNS, QUARANTINE_COLUMNS, IncidentBatch
 
 
@@ -11,13 +12,17 @@ def write(con: duckdb.DuckDBPyConnection, batch: IncidentBatch, load_id: int) ->
     """Insert rows not stored yet; return (inserted, duplicates). Same for quarantine rows.
 
     (source, source_id) identifies a report, so importing a file twice inserts nothing the
-    second time. A rejected row is kept once per (source, location, row, reason).
+    second time. A rejected row is kept once per (source, location, row, reason). The
+    aggregate (``loaders.incidents.cube``) is rebuilt in the same transaction.
     """
     new = batch.incidents.reindex(columns=list(INCIDENT_COLUMNS)).assign(load_id=load_id)
+    batch_types = tuple(sorted({t for types in new["incident_types"] for t in types}))
+    bits = cube.type_bits(con, batch_types)
     con.register("new_incident", new)
     before = con.execute("SELECT count(*) FROM incident").fetchall()[0][0]
     con.execute(
-        "INSERT INTO incident BY NAME SELECT n.* FROM new_incident n"
+        f"INSERT INTO incident BY NAME SELECT n.*, {cube.mask_sql(bits, 'n.incident_types')}"
+        " AS type_mask FROM new_incident n"
         " ANTI JOIN incident i ON i.source = n.source AND i.source_id = n.source_id"
         # Written in (country, occurred_at) order so DuckDB's per-row-group min/max (zone
         # maps) skip whole row groups when a view filters by country or date range.
@@ -33,4 +38,5 @@ def write(con: duckdb.DuckDBPyConnection, batch: IncidentBatch, load_id: int) ->
     ).fetchall()
     con.unregister("new_incident")
     con.unregister("new_quarantine")
+    cube.refresh(con)
     return int(inserted), len(new) - int(inserted)
