@@ -8,8 +8,16 @@ from pathlib import Path
 from bench.timing import Timing, measure
 
 
-def rerun(script: Path, repeats: int, params: Mapping[str, str], page: str | None = None) -> Timing:
-    """Run ``script`` once (cold caches), then time ``repeats`` warm reruns."""
+def rerun(
+    script: Path,
+    repeats: int,
+    params: Mapping[str, str],
+    page: str | None = None,
+    cold: bool = False,
+) -> Timing:
+    """Run ``script`` once, then time ``repeats`` reruns: warm (the cached data a revisit gets)
+    or ``cold`` (every ``st.cache_data`` cleared first, as on a filter nobody has asked for)."""
+    import streamlit as st
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(script), default_timeout=300)
@@ -20,4 +28,10 @@ def rerun(script: Path, repeats: int, params: Mapping[str, str], page: str | Non
     at.run()
     if at.exception:
         raise RuntimeError(f"{script} raised: {at.exception[0].value}")
-    return measure(at.run, repeats, warmup=1)
+
+    def again() -> None:
+        if cold:
+            st.cache_data.clear()
+        at.run()
+
+    return measure(again, repeats, warmup=1)

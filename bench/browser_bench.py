@@ -42,9 +42,10 @@ def wait_settled(page, text: str, ready: str | None = None, timeout_ms: int = 12
     page.wait_for_function(IDLE_JS, timeout=timeout_ms, polling=20)
 
 
-def find_option(page, option: str, which: int = 0):
-    """Open the ``which``-th select box and type, as a user does; return the option to click."""
-    page.get_by_test_id("stSelectbox").nth(which).click()
+def find_option(page, option: str, label: str):
+    """Open the select box labelled ``label`` and type, as a user does; return the option."""
+    box = page.get_by_test_id("stSelectbox").filter(has=page.get_by_text(label, exact=True))
+    box.first.click()
     page.get_by_role("listbox").wait_for()
     page.keyboard.type(option)
     found = page.get_by_role("option", name=option, exact=True)
@@ -59,8 +60,11 @@ class View:
     name: str
     url: str
     marker: str
-    options: tuple[tuple[str, str], tuple[str, str]]  # (option to pick, text once settled)
     ready: str | None = None  # a selector that must also be there (e.g. the map's canvas)
+    # (option to pick in the select box labelled ``select``, text once settled); none:
+    # navigation only
+    options: tuple[tuple[str, str], tuple[str, str]] | None = None
+    select: str = ""
 
 
 @dataclass
@@ -93,7 +97,7 @@ class ByteCounter:
 class ViewResult:
     name: str
     navigate: Timing
-    change: Timing
+    change: Timing | None
     cold: ByteCounter
     warm: ByteCounter
     problems: list[str] = field(default_factory=list)
@@ -129,15 +133,18 @@ def measure_view(browser, base_url: str, view: View, repeats: int) -> ViewResult
         warm = ByteCounter(counter.websocket, counter.http)
         nav = [_timed(navigate) for _ in range(repeats)]
         changes = []
-        for i in range(repeats):
+        for i in range(repeats if view.options else 0):
             option, text = view.options[i % 2]
-            found = find_option(page, option)  # the clock starts at the click that changes it
+            found = find_option(
+                page, option, view.select
+            )  # the clock starts at the click that changes it
             changes.append(
                 _timed(lambda f=found, t=text: (f.click(), wait_settled(page, t, view.ready)))
             )
         # Our own re-navigation aborts lazy chunk loads (ERR_ABORTED): not a page failure.
         failed = [f for f in watch.failed if "ERR_ABORTED" not in f]
         problems = exceptions_on(page) + watch.offsite + failed
-        return ViewResult(view.name, summarise(nav), summarise(changes), cold, warm, problems)
+        change = summarise(changes) if changes else None
+        return ViewResult(view.name, summarise(nav), change, cold, warm, problems)
     finally:
         context.close()

@@ -48,11 +48,12 @@ def _queries(res: Results) -> list[str]:
     for size, rows in res.queries.items():
         title = "indicators, real bundle" if size == "bundle" else f"{size} synthetic reports"
         budget = TARGETS["interaction_ms"].get(size)
-        head = ["interaction", "rows out", "query layer", "raw DuckDB (floor)", "pandas"]
+        head = ["interaction", "SQL", "rows out", "query layer", "raw DuckDB (floor)", "pandas"]
         head += ["layer/raw p95", "pandas/layer p50"]
         body = [
             [
                 c.name + ("" if c.same_rows else " (row counts differ!)"),
+                str(c.statements),
                 f"{c.rows:,}",
                 c.layer.cell(),
                 c.raw.cell(),
@@ -70,7 +71,7 @@ def _queries(res: Results) -> list[str]:
             slowest_gain = min(c.pandas_vs_layer for c in rows)
             notes += f"; least gain over pandas {slowest_gain:.1f}x (target 10x)"
         extra = (
-            f" pandas frame in memory: {res.pandas_mb[size]:,.0f} MB."
+            f" pandas frames in memory: {res.pandas_mb[size]:,.0f} MB."
             if size in res.pandas_mb
             else ""
         )
@@ -90,9 +91,25 @@ def render(res: Results, command: str, load_before: tuple, load_after: tuple) ->
         "",
         machine(load_before, load_after),
         "",
-        "Incident rows are the harness's own STAND-IN (`bench/synthetic.py`, "
-        "`bench/incident_standin.py`, `bench/standin_app.py`) until the incidents branch merges; "
-        "indicator rows use the real query layer and the real bundle.",
+        "Every store is the real bundle (indicators and the 1,534 HarassMap reports) plus the "
+        "given number of seeded SYNTHETIC reports, imported through the loader "
+        "(`loaders.incidents.synthetic`, `Store.apply_incidents`). Every measure runs the "
+        "product's own code: `sdg16.queries`, `app.py` and its pages.",
+        "",
+        "## 0. Stores: what a sync costs at each size",
+        "",
+        table(
+            ["synthetic reports", "generate", "import + aggregate + swap", "store file"],
+            [
+                [
+                    f"{s.rows:,}",
+                    f"{s.generate_s:.1f} s",
+                    f"{s.import_s:.1f} s",
+                    f"{s.file_mb:,.0f} MB",
+                ]
+                for s in res.stores
+            ],
+        ),
         "",
         "## 1. Query layer vs raw DuckDB vs pandas",
         "",
@@ -102,13 +119,23 @@ def render(res: Results, command: str, load_before: tuple, load_after: tuple) ->
         *[p + "\n" for p in _queries(res)],
         "## 2. Whole page rerun (AppTest, warm caches)",
         "",
-        table(["page", "data", "rerun p50 / p95"], [[p, s, t.cell()] for p, s, t in res.reruns]),
+        "Warm: the data caches hold this filter (a revisit). Cold: every `st.cache_data` entry "
+        "cleared before each rerun (the first visitor after a sync, or a filter nobody has asked "
+        "for yet).",
+        "",
+        table(
+            ["page", "data", "caches", "rerun p50 / p95"],
+            [[p, s, c, t.cell()] for p, s, c, t in res.reruns],
+        ),
         "",
         "## 3. Headless Chromium: navigation and filter change to settled",
         "",
         table(
             ["view", "data", "navigate -> settled", "filter change -> settled"],
-            [[v.name, s, v.navigate.cell(), v.change.cell()] for s, v in res.views],
+            [
+                [v.name, s, v.navigate.cell(), v.change.cell() if v.change else "-"]
+                for s, v in res.views
+            ],
         ),
         "",
         "## 4. Bytes to the browser per view",
@@ -181,6 +208,7 @@ def _soak(res: Results) -> list[str]:
     third = max(1, len(rss) // 3)
     seen = f"{s.saw_new} of {s.sessions}" + ("" if s.distinguishable else " (same minute: n/a)")
     rows = [
+        ["store", f"bundle + {s.rows:,} synthetic reports; the import adds {s.added:,}"],
         ["sessions, duration", f"{s.sessions}, {s.seconds:.0f} s (ran {s.rss[-1][0]:.0f} s)"],
         ["views settled", f"{s.views:,}"],
         ["errors", f"{len(s.errors)}" + "".join(f"<br>{e}" for e in s.errors[:10])],
@@ -189,7 +217,7 @@ def _soak(res: Results) -> list[str]:
             "sync exit status, load id before -> after",
             f"{s.sync_exit}, {s.load_before} -> {s.load_after}",
         ],
-        ["sessions showing the new load after the swap", seen],
+        ["sessions showing the new report count after the swap", seen],
     ]
     return ["## 6. Soak: concurrent sessions with a sync mid-way", "", table(["", ""], rows), ""]
 

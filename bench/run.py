@@ -8,38 +8,43 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
-from bench import apptest_bench, incident_standin, indicator_scenarios, synthetic
+from bench import apptest_bench, incident_scenarios, indicator_scenarios
 from bench.browser_bench import View, ViewResult, chromium, measure_view
+from bench.incident_pandas import PandasIncidents
 from bench.scenarios import Comparison, RecordingDatabase, compare_all
 from bench.server import serve
 from bench.sessions import rss_by_sessions
 from bench.soak import SoakResult, soak
+from bench.stores import BenchStore, incident_store, indicator_store
 from bench.timing import Timing
 from sdg16 import catalog
 from tests.browser_harness import ROOT
 
 MAP_CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
-FLOOR = View("floor: one-line page", "/", "hello", (("Beta", "Beta"), ("Alpha", "Alpha")))
+FLOOR = View(
+    "floor: one-line page", "/", "hello", None, (("Beta", "Beta"), ("Alpha", "Alpha")), "Pick"
+)
 HOME = View(
     "overview (?geo=MEX)",
     "/?geo=MEX",
     "Latest values: Mexico",
+    None,
     (("Egypt", "Latest values: Egypt"), ("Mexico", "Latest values: Mexico")),
+    "Country or region",
 )
 MAP = View(
-    "stand-in map (all countries)",
-    "/?view=map",
-    "cells (All)",
-    (("MEX", "cells (MEX)"), ("All", "cells (All)")),
+    "incident map (Egypt, public)",
+    "/incidents?geo=EGY",
+    "Egypt:",
     MAP_CANVAS,
+    (("Pakistan", "Pakistan:"), ("Egypt", "Egypt:")),
+    "Country",
 )
 TABLE = View(
-    "stand-in table page",
-    "/?view=table",
-    "reports (All)",
-    (("MEX", "reports (MEX)"), ("All", "reports (All)")),
+    "indicator table (homicide, every year and geography)",
+    "/table?series=VC_IHR_PSRC",
+    " rows",
 )
 
 
@@ -58,9 +63,10 @@ class Options:
 @dataclass
 class Results:
     options: Options
+    stores: list[BenchStore] = field(default_factory=list)
     queries: dict[str, list[Comparison]] = field(default_factory=dict)  # size label -> rows
     pandas_mb: dict[str, float] = field(default_factory=dict)
-    reruns: list[tuple[str, str, Timing]] = field(default_factory=list)  # page, size, timing
+    reruns: list[tuple[str, str, str, Timing]] = field(default_factory=list)  # page, size, cache
     views: list[tuple[str, ViewResult]] = field(default_factory=list)  # size, result
     rss: list[tuple[str, str, float, dict[int, float]]] = field(default_factory=list)
     soak: SoakResult | None = None
@@ -74,16 +80,42 @@ def label(rows: int) -> str:
     return str(rows)
 
 
-def indicator_store(work: Path) -> Path:
-    """The real bundle, loaded fresh into the work folder (the same path the app is given)."""
-    from loaders.bundle import BundleSource
-    from loaders.store import Store
-    from sdg16 import settings
+def _queries(res: Results, store: Path, stores: list[BenchStore], repeats: int) -> None:
+    db = RecordingDatabase(store)
+    with duckdb.connect(str(store), read_only=True) as raw:
+        scen = indicator_scenarios.scenarios(db, catalog.get())
+        res.queries["bundle"] = compare_all(scen, raw, db, repeats)
+    for s in stores:
+        db = RecordingDatabase(s.path)
+        pdi = PandasIncidents(db)
+        res.pandas_mb[label(s.rows)] = pdi.memory_mb()
+        with duckdb.connect(str(s.path), read_only=True) as raw:
+            scen = incident_scenarios.scenarios(db, pdi)
+            res.queries[label(s.rows)] = compare_all(scen, raw, db, repeats)
+        del pdi
 
-    path = work / "indicators.duckdb"
-    if not path.exists():
-        Store(path).apply(BundleSource(settings.bundle_dir()).fetch())
-    return path
+
+def _reruns(res: Results, store: Path, stores: list[BenchStore], repeats: int) -> None:
+    """Whole-page reruns in AppTest: warm (cached) and cold (caches cleared before each)."""
+    floor = apptest_bench.rerun(ROOT / "bench/floor_app.py", repeats, {})
+    res.reruns.append(("floor: one-line page", "-", "warm", floor))
+    home = apptest_bench.rerun(ROOT / "app.py", repeats, {"geo": "MEX"}, "views/home.py")
+    res.reruns.append(("overview (?geo=MEX)", "bundle", "warm", home))
+    for s in stores:
+        os.environ["SDG16_DB"] = str(s.path)
+        for cold in (False, True):
+            t = apptest_bench.rerun(
+                ROOT / "app.py", repeats, {"geo": "EGY"}, "views/incidents.py", cold=cold
+            )
+            res.reruns.append((MAP.name, label(s.rows), "cold" if cold else "warm", t))
+    os.environ["SDG16_DB"] = str(store)
+
+
+def _browser(res: Results, browser, srv, views: tuple[View, ...], size: str, opts: Options):
+    for view in views:
+        got = measure_view(browser, srv.url, view, opts.browser_repeats)
+        res.views.append((size, got))
+        res.problems += [f"{view.name} {size}: {p}" for p in got.problems]
 
 
 def run(opts: Options) -> Results:
@@ -91,63 +123,35 @@ def run(opts: Options) -> Results:
     opts.work.mkdir(parents=True, exist_ok=True)
     store = indicator_store(opts.work)
     os.environ["SDG16_DB"] = str(store)  # AppTest runs app.py in this process
-    stores = {n: synthetic.write(n, opts.work / "reports") for n in opts.sizes}
+    res.stores = [incident_store(n, opts.work) for n in opts.sizes]
     if "queries" not in opts.skip:
-        db = RecordingDatabase(store)
-        with duckdb.connect(str(store), read_only=True) as raw:
-            scen = indicator_scenarios.scenarios(db, catalog.get())
-            res.queries["bundle"] = compare_all(scen, raw, db, opts.repeats)
-        for n, s in stores.items():
-            frame = pd.read_parquet(s.parquet_path)
-            res.pandas_mb[label(n)] = frame.memory_usage(deep=True).sum() / 2**20
-            db = RecordingDatabase(s.duckdb_path)
-            with duckdb.connect(str(s.duckdb_path), read_only=True) as raw:
-                scen = incident_standin.scenarios(db, frame)
-                res.queries[label(n)] = compare_all(scen, raw, db, opts.repeats)
-            del frame
+        _queries(res, store, res.stores, opts.repeats)
     if "apptest" not in opts.skip:
-        floor = apptest_bench.rerun(ROOT / "bench/floor_app.py", opts.repeats, {})
-        res.reruns.append(("floor: one-line page", "-", floor))
-        home = apptest_bench.rerun(ROOT / "app.py", opts.repeats, {"geo": "MEX"}, "views/home.py")
-        res.reruns.append(("overview (?geo=MEX)", "bundle", home))
-        for n, s in stores.items():
-            os.environ["BENCH_REPORTS"] = str(s.duckdb_path)
-            for view in ("map", "table"):
-                t = apptest_bench.rerun(ROOT / "bench/standin_app.py", opts.repeats, {"view": view})
-                res.reruns.append((f"stand-in {view}", label(n), t))
+        _reruns(res, store, res.stores, opts.repeats)
     if opts.skip >= {"browser", "sessions"} and "soak" in opts.skip:
         return res
     with chromium() as browser:
         if "browser" not in opts.skip:
             with serve("bench/floor_app.py") as srv:
-                res.views.append(("-", measure_view(browser, srv.url, FLOOR, opts.browser_repeats)))
+                _browser(res, browser, srv, (FLOOR,), "-", opts)
                 res.rss.append(("floor: one-line page", "-", srv.rss_mb(), {}))
-        for n, s in stores.items():
+            with serve("app.py", {"SDG16_DB": str(store)}) as srv:
+                _browser(res, browser, srv, (HOME, TABLE), "bundle", opts)
+        for s in res.stores:
             if {"browser", "sessions"} <= opts.skip:
                 break
-            with serve("bench/standin_app.py", {"BENCH_REPORTS": str(s.duckdb_path)}) as srv:
+            with serve("app.py", {"SDG16_DB": str(s.path)}) as srv:
                 if "browser" not in opts.skip:
-                    for view in (MAP, TABLE):
-                        got = measure_view(browser, srv.url, view, opts.browser_repeats)
-                        res.views.append((label(n), got))
-                        res.problems += [f"{view.name} {label(n)}: {p}" for p in got.problems]
+                    _browser(res, browser, srv, (MAP,), label(s.rows), opts)
                 after = srv.rss_mb()
                 sessions = {}
                 if "sessions" not in opts.skip:
                     sessions = rss_by_sessions(browser, srv, MAP, opts.levels)
-                res.rss.append(("stand-in incident views", label(n), after, sessions))
-        with serve("app.py", {"SDG16_DB": str(store)}) as srv:
-            if "browser" not in opts.skip:
-                got = measure_view(browser, srv.url, HOME, opts.browser_repeats)
-                res.views.append(("bundle", got))
-                res.problems += [f"{HOME.name}: {p}" for p in got.problems]
-            after = srv.rss_mb()
-            sessions = {}
-            if "sessions" not in opts.skip:
-                sessions = rss_by_sessions(browser, srv, HOME, opts.levels)
-            res.rss.append(("overview", "bundle", after, sessions))
+                res.rss.append(("incident map", label(s.rows), after, sessions))
         if "soak" not in opts.skip:
+            soak_from = res.stores[min(1, len(res.stores) - 1)]
             copy = opts.work / "soak.duckdb"
-            shutil.copyfile(store, copy)
+            shutil.copyfile(soak_from.path, copy)
             res.soak = soak(browser, copy, opts.soak_sessions, opts.soak_seconds)
+            res.soak.rows = soak_from.rows
     return res

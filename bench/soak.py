@@ -1,7 +1,9 @@
-"""Many sessions exploring the overview for a bounded time while a sync swaps the store.
+"""Many sessions exploring the incident map for a bounded time while an import swaps the store.
 
+Each round, every session opens a random country or area (the whole page: map, timeline,
+breakdowns). A third of the way in, ``loaders synth-incidents`` adds reports and swaps the file.
 Records every exception, failed or off-machine request, the server's memory over time, and
-whether each session shows the new load's freshness line once the swap is done.
+whether each session then shows the new report count.
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from pathlib import Path
 
 from bench.browser_bench import wait_settled
 from bench.server import serve
+from sdg16 import incident_data
 from sdg16.db import ReadOnlyDatabase
+from sdg16.filters import Filter
 from sdg16.queries import meta
+from sdg16.roles import Role
 from tests.browser_harness import ROOT, PageWatch, exceptions_on
 
 
@@ -31,25 +36,41 @@ class SoakResult:
     sync_exit: int | None = None
     load_before: int = 0
     load_after: int = 0
-    fresh_text: str = ""  # the freshness line the new load should produce
-    distinguishable: bool = True  # False when old and new loads print the same minute
+    fresh_text: str = ""  # the report count the new load should show
+    distinguishable: bool = True  # False when old and new loads show the same count
     saw_new: int = 0  # sessions showing the new load after the swap
+    rows: int = 0  # synthetic reports in the store at the start
+    added: int = 0
+
+
+CHECK = Filter(geo=("PAK",))
+NAMES = {"EGY": "Egypt", "PAK": "Pakistan"}
 
 
 def _store_state(path: Path) -> tuple[int, str]:
     db = ReadOnlyDatabase(path)
     load_id = int(meta.load_log(db)["load_id"].max())
-    loaded = meta.freshness(db)["loaded_at"].max()
-    return load_id, f"loaded {loaded:%Y-%m-%d %H:%M} UTC"
+    reports = incident_data.summary(db, CHECK, Role.ANONYMOUS)["reports"]
+    return load_id, f"{reports:,}"
 
 
-def soak(browser, store: Path, sessions: int, seconds: float, seed: int = 16) -> SoakResult:
-    """``store`` is a throwaway copy: the sync rewrites it mid-run."""
+def _places() -> list[tuple[str, str]]:
+    """(query string, the caption that shows it rendered) for every country and area."""
+    out = []
+    for geo, name in NAMES.items():
+        out.append((f"geo={geo}", f"{name}:"))
+        for code, area in incident_data.area_names(geo).items():
+            out.append((f"geo={geo}&admin1={code}", f"{name} · {area}:"))
+    return out
+
+
+def soak(
+    browser, store: Path, sessions: int, seconds: float, add: int = 5000, seed: int = 16
+) -> SoakResult:
+    """``store`` is a throwaway copy: the import rewrites it mid-run."""
     rng = random.Random(seed)
-    db = ReadOnlyDatabase(store)
-    countries = meta.geographies_with_data(db).query("kind == 'country'")
-    choices = list(zip(countries["geo_id"], countries["name"], strict=True))
-    result = SoakResult(sessions, seconds)
+    choices = _places()
+    result = SoakResult(sessions, seconds, added=add)
     result.load_before, old_text = _store_state(store)
     with serve("app.py", {"SDG16_DB": str(store)}) as server:
         pages = []
@@ -65,30 +86,33 @@ def soak(browser, store: Path, sessions: int, seconds: float, seed: int = 16) ->
         # Keep going past the time limit until one whole round has run on the new store.
         while time.monotonic() - start < seconds or not rounds_after_swap:
             picks = [rng.choice(choices) for _ in pages]
-            for (_, page, _), (geo, _) in zip(pages, picks, strict=True):
-                page.goto(f"{server.url}/?geo={geo}", wait_until="commit")
-            for (_, page, _), (geo, name) in zip(pages, picks, strict=True):
+            if swapped and rounds_after_swap == 0:
+                picks = [("geo=PAK", "Pakistan:")] * len(pages)  # the count to check
+            for (_, page, _), (query, _) in zip(pages, picks, strict=True):
+                page.goto(f"{server.url}/incidents?{query}", wait_until="commit")
+            for (_, page, _), (query, marker) in zip(pages, picks, strict=True):
                 try:
-                    wait_settled(page, f"Latest values: {name}", timeout_ms=90_000)
+                    wait_settled(page, marker, timeout_ms=180_000)
                     result.views += 1
                 except Exception as exc:  # a view that never settles is an error to report
-                    result.errors.append(f"{geo}: {type(exc).__name__}: {str(exc)[:120]}")
-                result.errors += [f"{geo}: exception {e[:120]}" for e in exceptions_on(page)]
+                    result.errors.append(f"{query}: {type(exc).__name__}: {str(exc)[:120]}")
+                result.errors += [f"{query}: exception {e[:120]}" for e in exceptions_on(page)]
             elapsed = time.monotonic() - start
             result.rss.append((elapsed, server.rss_mb()))
+            if swapped and rounds_after_swap == 0 and result.fresh_text:
+                result.saw_new = sum(
+                    result.fresh_text in page.inner_text("body") for _, page, _ in pages
+                )
             rounds_after_swap += swapped
             if sync is None and elapsed > seconds / 3:
                 env = {**os.environ, "SDG16_DB": str(store)}
-                cmd = [sys.executable, "-m", "loaders", "sync"]
+                cmd = [sys.executable, "-m", "loaders", "synth-incidents", "--n", str(add)]
+                cmd += ["--seed", "77"]
                 sync = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
             if sync is not None and not swapped and sync.poll() is not None:
                 swapped, result.sync_exit = True, sync.returncode
                 result.load_after, result.fresh_text = _store_state(store)
                 result.distinguishable = result.fresh_text != old_text
-        if result.fresh_text:
-            result.saw_new = sum(
-                result.fresh_text in page.inner_text("body") for _, page, _ in pages
-            )
         for context, _, watch in pages:
             failed = [f for f in watch.failed if "ERR_ABORTED" not in f]
             result.errors += [f"off-machine request {u}" for u in watch.offsite]

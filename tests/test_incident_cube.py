@@ -59,6 +59,7 @@ def _views(db: ReadOnlyDatabase, f: Filter) -> dict[str, object]:
     out: dict[str, object] = {
         "summary": incidents.summary(db, f),
         "cells": _norm(incidents.cell_counts(db, f, 5)),
+        "cells r7": _norm(incidents.cell_counts(db, f, 7)),
         "areas": _norm(incidents.area_counts(db, f)),
     }
     for period in ("week", "month", "year"):

@@ -23,6 +23,7 @@ MAX_TYPES = 63  # bits in a BIGINT mask
 DIMS: dict[str, str] = {
     "all": "''",
     "h3_5": "printf('%x', h3_5)",
+    "h3_7": "printf('%x', h3_7)",  # the map once an area is chosen
     "week": "strftime(date_trunc('week', occurred_at), '%Y-%m-%d')",
     "place_type": "place_type",
     "reporter_role": "coalesce(reporter_role, 'not stated')",
@@ -89,9 +90,10 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
         f" FROM incident GROUP BY ALL"
         for dim, key in DIMS.items()
     ]
-    # (dim, country, month) order: each view's rows sit together, so zone maps skip the rest.
+    # (dim, country, admin1, month) order: each view's rows sit together, so zone maps skip
+    # the rest; within an area, months are in order for date ranges.
     con.execute(
         f"CREATE OR REPLACE TABLE {TABLE} AS SELECT * FROM ({' UNION ALL '.join(parts)})"
-        " ORDER BY dim, country, month"
+        " ORDER BY dim, country, admin1, month"
     )
     return int(con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0])

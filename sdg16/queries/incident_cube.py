@@ -146,9 +146,13 @@ def _counts_with_types(db: ReadOnlyDatabase, f: Filter, dim: str, key: str) -> p
     return pd.DataFrame({"key": frame["key"], "reports": frame["reports"], "types": types})
 
 
-def cell_counts(db: ReadOnlyDatabase, f: Filter) -> pd.DataFrame:
-    """H3 resolution 5 cells (the country map): hex, reports, types."""
-    return _counts_with_types(db, f, "h3_5", "key").rename(columns={"key": "hex"})
+CELL_RESOLUTIONS = (5, 7)
+
+
+def cell_counts(db: ReadOnlyDatabase, f: Filter, resolution: int) -> pd.DataFrame:
+    """H3 cells at one of CELL_RESOLUTIONS: hex, reports, types."""
+    frame = _counts_with_types(db, f, f"h3_{resolution}", "key")
+    return frame.rename(columns={"key": "hex"})
 
 
 def area_counts(db: ReadOnlyDatabase, f: Filter) -> pd.DataFrame:

@@ -126,8 +126,8 @@ def cell_counts(db: ReadOnlyDatabase, f: Filter, resolution: int) -> pd.DataFram
     """Reports per H3 cell: hex (cell id), reports, types (list of {type, n}, largest first)."""
     if resolution not in RESOLUTIONS:
         raise ValueError(f"resolution must be one of {RESOLUTIONS}")
-    if resolution == 5 and cube.serves(db, f):
-        frame = cube.cell_counts(db, f)
+    if resolution in cube.CELL_RESOLUTIONS and cube.serves(db, f):
+        frame = cube.cell_counts(db, f, resolution)
         return frame.sort_values("reports", ascending=False, ignore_index=True)
     w, p = _where(db, f)
     sql = _top_types(f"h3_{resolution}", f"{w} AND h3_{resolution} IS NOT NULL")

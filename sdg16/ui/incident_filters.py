@@ -40,8 +40,14 @@ def filter_bar(f: Filter) -> Filter | None:
     chosen = f.geo[0] if f.geo and f.geo[0] in options else default
     tax = taxonomy()
     c1, c2, c3, c4 = st.columns([1.2, 1.2, 2, 1.6])
+    # Keys keep each widget's identity while its default follows the URL; without them every
+    # second choice was lost (found by bench/: the browser's filter change never settled).
     country = c1.selectbox(
-        _("Country"), options, index=options.index(chosen), format_func=lambda c: names.get(c, c)
+        _("Country"),
+        options,
+        index=options.index(chosen),
+        format_func=lambda c: names.get(c, c),
+        key="incident_country",
     )
     areas = area_names(country)
     area_opts = [ALL, *sorted(areas, key=areas.get)]
@@ -51,6 +57,7 @@ def filter_bar(f: Filter) -> Filter | None:
         area_opts,
         index=area_opts.index(area),
         format_func=lambda a: areas.get(a, a),
+        key=f"incident_area_{country}",  # per country: another country's areas are not options
     )
     types = c3.multiselect(
         _("Incident type"),
@@ -58,6 +65,7 @@ def filter_bar(f: Filter) -> Filter | None:
         default=[t for t in f.incident_types if t in tax.types],
         format_func=tax.types.get,
         placeholder=_("All types"),
+        key="incident_types",
     )
     places = c4.multiselect(
         _("Place"),
@@ -65,6 +73,7 @@ def filter_bar(f: Filter) -> Filter | None:
         default=[p for p in f.place_types if p in tax.place_types],
         format_func=tax.place_types.get,
         placeholder=_("All places"),
+        key="incident_places",
     )
     f = f.update(
         geo=(country,),
@@ -90,6 +99,7 @@ def _date_range(f: Filter, country: str) -> Filter:
             max_value=hi,
             value=(start, end),
             format="YYYY-MM-DD",
+            key=f"incident_dates_{country}",  # each country has its own span
         )
     f = f.update(start=_keep(start, lo), end=_keep(end, hi))
     state.write_filter(f)

@@ -1,0 +1,135 @@
+"""The incident queries done the common Streamlit way: every report in a pandas frame, filtered
+and grouped on each rerun. The comparison is kept favourable to pandas: the frame is loaded once
+(not per rerun), repeated strings are categoricals, and the report-by-type explosion is done once
+up front, so each call pays only for its filter and group-by."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from sdg16.db import ReadOnlyDatabase
+from sdg16.filters import Filter
+
+COLUMNS = (
+    "source, source_id, occurred_at, country, admin1, admin2, place_name, lat, lon,"
+    " array_to_string(incident_types, '|') AS types, place_type, institution, reporter_role,"
+    " description, synthetic, printf('%x', h3_5) AS hex_5, printf('%x', h3_7) AS hex_7"
+)
+CATEGORIES = ("source", "country", "admin1", "admin2", "types", "place_type", "institution")
+CATEGORIES += ("hex_5", "hex_7")
+
+
+class PandasIncidents:
+    def __init__(self, db: ReadOnlyDatabase):
+        df = db.query(f"SELECT {COLUMNS} FROM incident")
+        for col in (*CATEGORIES, "reporter_role"):
+            df[col] = df[col].astype("category")
+        self.df = df
+        exploded = df["types"].astype(str).str.split("|").explode()
+        self.ex_row = exploded.index.to_numpy()
+        self.ex_type = exploded.astype("category").to_numpy()
+
+    def memory_mb(self) -> float:
+        return (self.df.memory_usage(deep=True).sum() + self.ex_row.nbytes) / 2**20
+
+    def mask(self, f: Filter) -> np.ndarray:
+        df, m = self.df, np.ones(len(self.df), dtype=bool)
+        if f.geo:
+            m &= (df["country"] == f.geo[0]).to_numpy()
+        if f.admin1:
+            m &= (df["admin1"] == f.admin1).to_numpy()
+        if f.incident_types:
+            any_of = "|".join(re.escape(t) for t in f.incident_types)
+            pattern = rf"(?:^|\|)(?:{any_of})(?:\||$)"
+            m &= df["types"].astype(str).str.contains(pattern).to_numpy()
+        if f.place_types:
+            m &= df["place_type"].isin(f.place_types).to_numpy()
+        if f.start:
+            m &= (df["occurred_at"] >= pd.Timestamp(f.start)).to_numpy()
+        if f.end:
+            m &= (df["occurred_at"] < pd.Timestamp(f.end) + pd.Timedelta(days=1)).to_numpy()
+        return m
+
+    def summary(self, f: Filter) -> pd.DataFrame:
+        sel = self.df[self.mask(f)]
+        sources = ", ".join(sorted(sel["source"].astype(str).unique()))
+        return pd.DataFrame(
+            {
+                "reports": [len(sel)],
+                "synthetic": [int(sel["synthetic"].sum())],
+                "first": [sel["occurred_at"].min()],
+                "last": [sel["occurred_at"].max()],
+                "sources": [sources or None],
+            }
+        )
+
+    def _with_types(self, f: Filter, key: pd.Series) -> pd.DataFrame:
+        """Per key: reports and [{type, n}] largest first (the map's tooltip data)."""
+        m = self.mask(f) & key.notna().to_numpy()
+        totals = key[m].value_counts()
+        totals = totals[totals > 0]
+        hit = m[self.ex_row]
+        typed = pd.DataFrame(
+            {"key": key.to_numpy()[self.ex_row[hit]], "type": self.ex_type[hit]}
+        ).value_counts()
+        typed = (
+            typed[typed > 0]
+            .reset_index(name="n")
+            .sort_values(["n", "type"], ascending=[False, True])
+        )
+        lists = {
+            k: g[["type", "n"]].to_dict("records") for k, g in typed.groupby("key", sort=False)
+        }
+        return pd.DataFrame(
+            {
+                "key": totals.index,
+                "reports": totals.to_numpy(),
+                "types": [lists[k] for k in totals.index],
+            }
+        )
+
+    def cells(self, f: Filter, resolution: int) -> pd.DataFrame:
+        return self._with_types(f, self.df[f"hex_{resolution}"]).rename(columns={"key": "hex"})
+
+    def areas(self, f: Filter) -> pd.DataFrame:
+        return self._with_types(f, self.df["admin1"]).rename(columns={"key": "admin1"})
+
+    def timeline(self, f: Filter, period: str) -> pd.DataFrame:
+        m = self.mask(f)
+        hit = m[self.ex_row]
+        when = self.df["occurred_at"].to_numpy()[self.ex_row[hit]]
+        freq = {"week": "W-SUN", "month": "M", "year": "Y"}[period]
+        starts = pd.PeriodIndex(when, freq=freq).start_time
+        frame = pd.DataFrame({"period": starts, "type": self.ex_type[hit]})
+        out = frame.value_counts().reset_index(name="reports")
+        return out[out["reports"] > 0].sort_values(["period", "type"], ignore_index=True)
+
+    def breakdown(self, f: Filter, by: str) -> pd.DataFrame:
+        m = self.mask(f)
+        if by == "type":
+            keys = pd.Series(self.ex_type[m[self.ex_row]])
+        else:
+            sel = self.df[m]
+            when = sel["occurred_at"].dt
+            keys = {
+                "place_type": sel["place_type"],
+                "reporter_role": sel["reporter_role"].astype(object).fillna("not stated"),
+                "weekday": when.strftime("%w-%a"),
+                "hour": when.hour,
+                "admin1": sel["admin1"].astype(object).fillna("unknown"),
+                "source": sel["source"],
+                "institution": sel["institution"].astype(object).fillna("not stated"),
+                "year": when.year,
+            }[by]
+        counts = keys.value_counts()
+        out = counts[counts > 0].rename_axis("key").reset_index(name="reports")
+        if by in ("weekday", "hour", "year"):
+            return out.sort_values("key", ignore_index=True)
+        return out.sort_values(["reports", "key"], ascending=[False, True], ignore_index=True)
+
+    def points(self, f: Filter, limit: int) -> pd.DataFrame:
+        sel = self.df[self.mask(f) & self.df["lat"].notna().to_numpy()]
+        return sel.sort_values("occurred_at", ascending=False).head(limit)
