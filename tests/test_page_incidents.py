@@ -21,9 +21,17 @@ def test_egypt_shows_map_timeline_and_breakdowns(incident_app: Path) -> None:
     assert 29.9 < view["latitude"] < 31.2 and 29.9 < view["longitude"] < 31.3
     names = {f["properties"]["name"] for f in deck["layers"][0]["data"]["features"]}
     assert {"Cairo", "Giza", "Alexandria"} <= names
+    assert not at.get("plotly_chart")  # closed tabs do not run: nothing is computed or sent
+    at.session_state["incident_tab"] = "Breakdowns"
+    at.run()
     charts = [json.loads(p.proto.spec) for p in at.get("plotly_chart")]
     titles = [c["layout"].get("title", {}).get("text") for c in charts]
     assert {"Incident type", "Place", "Weekday", "Hour of day"} <= set(titles)
+    assert not at.get("deck_gl_json_chart")
+    at.session_state["incident_tab"] = "Timeline"
+    at.run()
+    (timeline,) = [json.loads(p.proto.spec) for p in at.get("plotly_chart")]
+    assert {"Touching", "Comments"} <= {t["name"] for t in timeline["data"]}
 
 
 def test_filters_narrow_the_counts_and_stay_in_the_link(incident_app: Path) -> None:

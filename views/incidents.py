@@ -48,41 +48,50 @@ st.caption(
     )
 )
 
-tab_map, tab_time, tab_break = st.tabs([_("Map"), _("Timeline"), _("Breakdowns")])
-with tab_map:
-    data = cache.incident_map(role, f)
-    deck = charts.density_deck(
-        data.cells, data.areas, borders(f.geo[0]), view_of(data.cells), data.points
-    )
-    st.pydeck_chart(deck, height=560)
-    note = f"{where}: {len(data.cells):,} H3 cells (resolution {data.resolution})"
-    if data.hidden:
-        note += f"; {data.hidden:,} reports in cells with fewer than 5 are not drawn"
-    st.caption(note + ". Choose an area above to zoom in.")
+# Only the open tab runs (on_change="rerun"): a filter change computes and sends the map alone,
+# not the map, a timeline and six charts (bench/RESULTS.md, sections 2 and 3).
+tab_map, tab_time, tab_break = st.tabs(
+    [_("Map"), _("Timeline"), _("Breakdowns")], on_change="rerun", key="incident_tab"
+)
+if tab_map.open:
+    with tab_map:
+        data = cache.incident_map(role, f)
+        deck = charts.density_deck(
+            data.cells, data.areas, borders(f.geo[0]), view_of(data.cells), data.points
+        )
+        st.pydeck_chart(deck, height=560)
+        note = f"{where}: {len(data.cells):,} H3 cells (resolution {data.resolution})"
+        if data.hidden:
+            note += f"; {data.hidden:,} reports in cells with fewer than 5 are not drawn"
+        st.caption(note + ". Choose an area above to zoom in.")
 
-with tab_time:
-    period = st.segmented_control("Per", ["week", "month", "year"], default="month") or "month"
-    frame = cache.incident_timeline(role, f, period)
-    if frame.empty:
-        st.info(_("No reports in this selection."))
-    else:
-        st.plotly_chart(charts.timeline_figure(frame, period), width="stretch", theme=None)
+if tab_time.open:
+    with tab_time:
+        period = st.segmented_control("Per", ["week", "month", "year"], default="month")
+        frame = cache.incident_timeline(role, f, period or "month")
+        if frame.empty:
+            st.info(_("No reports in this selection."))
+        else:
+            figure = charts.timeline_figure(frame, period or "month")
+            st.plotly_chart(figure, width="stretch", theme=None)
 
-with tab_break:
-    left, right = st.columns(2)
-    for col, by, label in (
-        (left, "type", "Incident type"),
-        (right, "place_type", "Place"),
-        (left, "weekday", "Weekday"),
-        (right, "hour", "Hour of day"),
-        (left, "reporter_role", "Reporter"),
-        (right, "admin1", "Area"),
-    ):
-        part = cache.incident_breakdown(role, f, by)
-        if by == "weekday":
-            part = part.assign(key=part["key"].str[2:])
-        horizontal = by not in ("weekday", "hour")
-        col.plotly_chart(charts.bar_figure(part, _(label), horizontal), width="stretch", theme=None)
+if tab_break.open:
+    with tab_break:
+        left, right = st.columns(2)
+        for col, by, label in (
+            (left, "type", "Incident type"),
+            (right, "place_type", "Place"),
+            (left, "weekday", "Weekday"),
+            (right, "hour", "Hour of day"),
+            (left, "reporter_role", "Reporter"),
+            (right, "admin1", "Area"),
+        ):
+            part = cache.incident_breakdown(role, f, by)
+            if by == "weekday":
+                part = part.assign(key=part["key"].str[2:])
+            horizontal = by not in ("weekday", "hour")
+            figure = charts.bar_figure(part, _(label), horizontal)
+            col.plotly_chart(figure, width="stretch", theme=None)
 
 if privacy.sees_points(role):
     with st.expander(_("Individual reports (analysts only)")):
