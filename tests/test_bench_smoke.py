@@ -15,7 +15,6 @@ def test_quick_bench_writes_results_with_every_section(
 ) -> None:
     # The run points SDG16_DB at its own store; monkeypatch puts the suite's back afterwards.
     monkeypatch.setenv("SDG16_DB", os.environ["SDG16_DB"])
-    monkeypatch.setenv("BENCH_REPORTS", "")
     out = tmp_path / "RESULTS.md"
     skip = "browser,sessions,soak"
     assert main(["--quick", "--skip", skip, "--work", str(tmp_path), "--out", str(out)]) == 0
@@ -25,9 +24,13 @@ def test_quick_bench_writes_results_with_every_section(
     # Query layer, raw SQL and pandas agree on what each interaction returns.
     assert "row counts differ" not in text
     rows = [line for line in text.splitlines() if line.startswith("| home: change country")]
-    assert rows and rows[0].split("|")[2].strip() == "7"  # the seven key series' latest values
-    assert "| overview (?geo=MEX) | bundle |" in text
-    assert "| stand-in map | 2k |" in text
+    assert rows and rows[0].split("|")[3].strip() == "7"  # the seven key series' latest values
+    assert "| overview (?geo=MEX) | bundle | warm |" in text
+    # The incident rows run the product's own queries and page on a loader-made store.
+    assert "| 2,000 |" in text  # the store's sync cost row
+    page = [line for line in text.splitlines() if line.startswith("| change country: Egypt")]
+    assert page and page[0].split("|")[2].strip() == "10"  # the page's ten queries, all timed
+    assert "| incident map (Egypt, public) | 2k | cold |" in text
 
 
 def test_bad_step_name_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
