@@ -20,6 +20,7 @@ COLUMNS = (
 )
 CATEGORIES = ("source", "country", "admin1", "admin2", "types", "place_type", "institution")
 CATEGORIES += ("hex_5", "hex_7")
+WEEKDAYS = np.array(["0-Sun", "1-Mon", "2-Tue", "3-Wed", "4-Thu", "5-Fri", "6-Sat"])
 
 
 class PandasIncidents:
@@ -112,23 +113,26 @@ class PandasIncidents:
         if by == "type":
             keys = pd.Series(self.ex_type[m[self.ex_row]])
         else:
-            sel = self.df[m]
-            when = sel["occurred_at"].dt
-            keys = {
-                "place_type": sel["place_type"],
-                "reporter_role": sel["reporter_role"].astype(object).fillna("not stated"),
-                "weekday": when.strftime("%w-%a"),
-                "hour": when.hour,
-                "admin1": sel["admin1"].astype(object).fillna("unknown"),
-                "source": sel["source"],
-                "institution": sel["institution"].astype(object).fillna("not stated"),
-                "year": when.year,
-            }[by]
+            keys = self._key(self.df[m], by)
         counts = keys.value_counts()
         out = counts[counts > 0].rename_axis("key").reset_index(name="reports")
         if by in ("weekday", "hour", "year"):
             return out.sort_values("key", ignore_index=True)
         return out.sort_values(["reports", "key"], ascending=[False, True], ignore_index=True)
+
+    @staticmethod
+    def _key(sel: pd.DataFrame, by: str) -> pd.Series:
+        """The breakdown's key for the selected rows (only the one asked for is computed)."""
+        if by in ("weekday", "hour", "year"):
+            when = sel["occurred_at"].dt
+            if by == "weekday":  # "%w-%a" labels without a per-row strftime
+                codes = ((when.dayofweek + 1) % 7).to_numpy()
+                return pd.Series(WEEKDAYS[codes], index=sel.index)
+            return when.hour if by == "hour" else when.year
+        if by in ("place_type", "source"):
+            return sel[by]
+        fill = {"reporter_role": "not stated", "admin1": "unknown", "institution": "not stated"}
+        return sel[by].astype(object).fillna(fill[by])
 
     def points(self, f: Filter, limit: int) -> pd.DataFrame:
         sel = self.df[self.mask(f) & self.df["lat"].notna().to_numpy()]
