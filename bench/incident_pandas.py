@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import duckdb
 import numpy as np
 import pandas as pd
 
@@ -25,7 +26,10 @@ WEEKDAYS = np.array(["0-Sun", "1-Mon", "2-Tue", "3-Wed", "4-Thu", "5-Fri", "6-Sa
 
 class PandasIncidents:
     def __init__(self, db: ReadOnlyDatabase):
-        df = db.query(f"SELECT {COLUMNS} FROM incident")
+        # A plain connection: the app's reader is memory-capped, and 10M rows in one frame is
+        # exactly what the app never asks for.
+        with duckdb.connect(str(db.path), read_only=True) as con:
+            df = con.execute(f"SELECT {COLUMNS} FROM incident").df()
         for col in (*CATEGORIES, "reporter_role"):
             df[col] = df[col].astype("category")
         self.df = df
@@ -45,7 +49,9 @@ class PandasIncidents:
         if f.incident_types:
             any_of = "|".join(re.escape(t) for t in f.incident_types)
             pattern = rf"(?:^|\|)(?:{any_of})(?:\||$)"
-            m &= df["types"].astype(str).str.contains(pattern).to_numpy()
+            # Matched once per distinct type list, then looked up by code (kind to pandas).
+            hit = np.asarray(df["types"].cat.categories.str.contains(pattern), dtype=bool)
+            m &= hit[df["types"].cat.codes.to_numpy()]
         if f.place_types:
             m &= df["place_type"].isin(f.place_types).to_numpy()
         if f.start:

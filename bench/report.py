@@ -71,7 +71,8 @@ def _queries(res: Results) -> list[str]:
             slowest_gain = min(c.pandas_vs_layer for c in rows)
             notes += f"; least gain over pandas {slowest_gain:.1f}x (target 10x)"
         extra = (
-            f" pandas frames in memory: {res.pandas_mb[size]:,.0f} MB."
+            f" pandas frames in memory: {res.pandas_mb[size]:,.0f} MB;"
+            f" pandas timed over {res.pandas_runs[size]} runs."
             if size in res.pandas_mb
             else ""
         )

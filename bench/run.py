@@ -48,6 +48,9 @@ TABLE = View(
 )
 
 
+PANDAS_FEWER_FROM = 5_000_000
+
+
 @dataclass(frozen=True)
 class Options:
     sizes: tuple[int, ...]
@@ -66,6 +69,7 @@ class Results:
     stores: list[BenchStore] = field(default_factory=list)
     queries: dict[str, list[Comparison]] = field(default_factory=dict)  # size label -> rows
     pandas_mb: dict[str, float] = field(default_factory=dict)
+    pandas_runs: dict[str, int] = field(default_factory=dict)
     reruns: list[tuple[str, str, str, Timing]] = field(default_factory=list)  # page, size, cache
     views: list[tuple[str, ViewResult]] = field(default_factory=list)  # size, result
     rss: list[tuple[str, str, float, dict[int, float]]] = field(default_factory=list)
@@ -89,9 +93,12 @@ def _queries(res: Results, store: Path, stores: list[BenchStore], repeats: int) 
         db = RecordingDatabase(s.path)
         pdi = PandasIncidents(db)
         res.pandas_mb[label(s.rows)] = pdi.memory_mb()
+        # pandas takes seconds a call at 10M: fewer runs there, reported beside the table.
+        slow = max(3, repeats // 3) if s.rows >= PANDAS_FEWER_FROM else None
+        res.pandas_runs[label(s.rows)] = slow or repeats
         with duckdb.connect(str(s.path), read_only=True) as raw:
             scen = incident_scenarios.scenarios(db, pdi)
-            res.queries[label(s.rows)] = compare_all(scen, raw, db, repeats)
+            res.queries[label(s.rows)] = compare_all(scen, raw, db, repeats, slow)
         del pdi
 
 

@@ -55,7 +55,11 @@ class Comparison:
 
 
 def compare(
-    scenario: Scenario, raw: duckdb.DuckDBPyConnection, recorder: RecordingDatabase, repeats: int
+    scenario: Scenario,
+    raw: duckdb.DuckDBPyConnection,
+    recorder: RecordingDatabase,
+    repeats: int,
+    pandas_repeats: int | None = None,
 ) -> Comparison:
     """Time the three implementations of ``scenario`` back to back, so ratios are fair.
 
@@ -77,7 +81,7 @@ def compare(
         rows=len(first),
         layer=measure(scenario.query_layer, repeats),
         raw=measure(floor, repeats),
-        pandas=measure(scenario.pandas, repeats),
+        pandas=measure(scenario.pandas, pandas_repeats or repeats),
         same_rows=len(first) == len(by_pandas),
         statements=len(statements),
     )
@@ -88,5 +92,6 @@ def compare_all(
     raw: duckdb.DuckDBPyConnection,
     recorder: RecordingDatabase,
     repeats: int,
+    pandas_repeats: int | None = None,
 ) -> list[Comparison]:
-    return [compare(s, raw, recorder, repeats) for s in scenarios]
+    return [compare(s, raw, recorder, repeats, pandas_repeats) for s in scenarios]

@@ -56,6 +56,7 @@ class ReadOnlyDatabase:
         with self._lock:
             if self._con is None or self._opened != file_id:
                 con = duckdb.connect(":memory:")
+                con.execute("SET memory_limit = ?", [settings.reader_memory_limit()])
                 con.execute("ATTACH ? AS store (READ_ONLY)", [str(self.path)])
                 # The old instance stays alive for cursors still running on it.
                 self._con, self._opened = con, file_id

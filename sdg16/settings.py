@@ -31,3 +31,11 @@ def http_timeout() -> float:
 def state_db_path() -> Path:
     """Operational state the app writes (users, logins, audit log): ``SDG16_STATE_DB``."""
     return Path(os.environ.get("SDG16_STATE_DB") or ROOT / "data" / "app_state.sqlite")
+
+
+def reader_memory_limit() -> str:
+    """DuckDB memory for the app's reads (``SDG16_DUCKDB_MEMORY``, default 400MB). DuckDB caches
+    what it reads up to its limit, 80% of RAM by default: a bound keeps each replica's memory
+    predictable beside the others on one host."""
+    return os.environ.get("SDG16_DUCKDB_MEMORY") or "400MB"
+
