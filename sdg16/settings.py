@@ -38,4 +38,3 @@ def reader_memory_limit() -> str:
     what it reads up to its limit, 80% of RAM by default: a bound keeps each replica's memory
     predictable beside the others on one host."""
     return os.environ.get("SDG16_DUCKDB_MEMORY") or "400MB"
-

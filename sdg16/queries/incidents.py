@@ -8,6 +8,7 @@ import pandas as pd
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.queries import incident_cube as cube
+from sdg16.queries.incident_filter import where
 
 RESOLUTIONS = (5, 7, 9)
 BREAKDOWNS = {
@@ -21,38 +22,6 @@ BREAKDOWNS = {
     "institution": "coalesce(institution, 'not stated')",
     "year": "year(occurred_at)",
 }
-
-
-def where(f: Filter, bits: dict[str, int] | None = None) -> tuple[str, list]:
-    """The WHERE clause for a filter: country (first geo), area, categories, dates.
-
-    With the store's type ``bits`` a type filter is one integer test (``type_mask``), an order
-    of magnitude cheaper than a list search; stores without masks get the list search.
-    """
-    parts, params = ["TRUE"], []
-    if f.geo:
-        parts.append("country = ?")
-        params.append(f.geo[0])
-    for col in ("admin1", "admin2"):
-        if getattr(f, col):
-            parts.append(f"{col} = ?")
-            params.append(getattr(f, col))
-    if f.incident_types and bits and all(t in bits for t in f.incident_types):
-        parts.append("type_mask & ? <> 0")
-        params.append(sum(1 << bits[t] for t in f.incident_types))
-    elif f.incident_types:
-        parts.append("list_has_any(incident_types, ?::VARCHAR[])")
-        params.append(list(f.incident_types))
-    if f.place_types:
-        parts.append(f"place_type IN ({', '.join('?' for _ in f.place_types)})")
-        params += list(f.place_types)
-    if f.start:
-        parts.append("occurred_at >= ?")
-        params.append(f.start)
-    if f.end:
-        parts.append("occurred_at < ? + INTERVAL 1 DAY")
-        params.append(f.end)
-    return " AND ".join(parts), params
 
 
 def _where(db: ReadOnlyDatabase, f: Filter) -> tuple[str, list]:
@@ -84,7 +53,7 @@ def countries(db: ReadOnlyDatabase) -> pd.DataFrame:
 
 def summary(db: ReadOnlyDatabase, f: Filter) -> dict:
     """Total, synthetic share, sources and date span of the selection."""
-    if cube.serves(db, f):
+    if cube.available(db):
         return cube.summary(db, f)
     w, p = _where(db, f)
     row = db.query(
@@ -126,7 +95,7 @@ def cell_counts(db: ReadOnlyDatabase, f: Filter, resolution: int) -> pd.DataFram
     """Reports per H3 cell: hex (cell id), reports, types (list of {type, n}, largest first)."""
     if resolution not in RESOLUTIONS:
         raise ValueError(f"resolution must be one of {RESOLUTIONS}")
-    if resolution in cube.CELL_RESOLUTIONS and cube.serves(db, f):
+    if resolution in cube.CELL_RESOLUTIONS and cube.available(db):
         frame = cube.cell_counts(db, f, resolution)
         return frame.sort_values("reports", ascending=False, ignore_index=True)
     w, p = _where(db, f)
@@ -137,7 +106,7 @@ def cell_counts(db: ReadOnlyDatabase, f: Filter, resolution: int) -> pd.DataFram
 
 def area_counts(db: ReadOnlyDatabase, f: Filter) -> pd.DataFrame:
     """Reports per admin-1 area: admin1, reports, types."""
-    if cube.serves(db, f):
+    if cube.available(db):
         frame = cube.area_counts(db, f)
     else:
         w, p = _where(db, f)
@@ -150,7 +119,7 @@ def timeline(db: ReadOnlyDatabase, f: Filter, period: str = "month") -> pd.DataF
     """Reports per period and type: period (start date), type, reports."""
     if period not in ("week", "month", "year"):
         raise ValueError("period must be week, month or year")
-    if cube.serves(db, f):
+    if cube.available(db):
         return cube.timeline(db, f, period)
     w, p = _where(db, f)
     return db.query(
@@ -167,7 +136,7 @@ def breakdown(db: ReadOnlyDatabase, f: Filter, by: str) -> pd.DataFrame:
     if by not in BREAKDOWNS:
         raise ValueError(f"unknown breakdown {by!r}")
     order = "key" if by in ("weekday", "hour", "year") else "reports DESC, key"
-    if cube.serves(db, f):
+    if cube.available(db):
         return cube.breakdown(db, f, by, order)
     w, p = _where(db, f)
     return db.query(
