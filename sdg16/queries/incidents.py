@@ -1,5 +1,10 @@
 """Incident reports: counts by cell, area, period and category. Aggregates only, except
-``points``, which the privacy layer allows to analysts alone (sdg16/privacy.py)."""
+``points``, which the privacy layer allows to analysts alone (sdg16/privacy.py).
+
+Stores that carry the loader's aggregate and type masks (every store imported into since they
+exist) are answered by ``incident_cube``; the queries over the list column here serve older
+stores and H3 resolution 9, and are what the tests hold the fast path to.
+"""
 
 from __future__ import annotations
 
