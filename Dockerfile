@@ -24,7 +24,7 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 # The app's code and files (app.py, views/, sdg16/, loaders/, static/, locales/, .streamlit/
-# config.toml, indicators.yaml); .dockerignore leaves out tests, bench, data and secrets.
+# config.toml, indicators.yaml); .dockerignore leaves out tests, testkit, bench, data and secrets.
 COPY --chown=app:app . .
 
 USER app

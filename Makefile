@@ -20,9 +20,12 @@ data: setup
 run: data
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
 
+# ruff, the layers contract (.importlinter) and dead code (vulture, config in pyproject.toml).
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	.venv/bin/lint-imports
+	$(PY) -m vulture
 
 format: setup
 	$(PY) -m ruff format .
@@ -32,6 +35,8 @@ test:
 	@scripts/setup.sh --browser
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	.venv/bin/lint-imports
+	$(PY) -m vulture
 	$(PY) -m pytest
 
 bench: data
@@ -39,4 +44,4 @@ bench: data
 
 # Extract strings (code + indicators.yaml titles) into locales/; then translate the new entries.
 i18n: setup
-	$(PY) -m sdg16.i18n_extract
+	$(PY) -m sdg16.cli.i18n_extract

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16 import privacy
 from sdg16.charts import incidents as charts
-from sdg16.incident_data import area_names, borders, view_of
-from sdg16.roles import Role
+from sdg16.services import privacy
+from sdg16.services.incidents import area_names, borders, view_of
+from sdg16.state.roles import Role
 from sdg16.ui import cache, guard, page, present, report_maker, state
 from sdg16.ui.i18n import _
 from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count, fmt_date

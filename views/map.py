@@ -7,8 +7,7 @@ import time
 import streamlit as st
 
 from sdg16.charts import maps as charts
-from sdg16.geo import bounds
-from sdg16.queries.maps import export_rows
+from sdg16.services import indicators
 from sdg16.ui import cache, common, guard, page, present, state, widgets
 from sdg16.ui.i18n import _
 
@@ -70,12 +69,8 @@ state.write_filter(f)
 members = tuple(cache.region_members(region)) if region else None
 values = cache.map_values(f, members)
 shapes, geojson = cache.map_shapes()
-every_geo = cache.all_geographies()
-names = dict(zip(every_geo["geo_id"], every_geo["name"], strict=True))
-in_scope = shapes if members is None else shapes[shapes["geo_id"].isin(members)]
-drawn = set(in_scope["geo_id"])
-no_data = sorted(drawn - set(values["iso3"]), key=lambda g: names.get(g, g))
-not_drawn = values[~values["iso3"].isin(drawn)]
+around = indicators.map_view(values, shapes, cache.all_geographies(), members)
+names, no_data, not_drawn = around.names, around.no_data, around.not_drawn
 
 entry, indicator = cat.series(series), cat.indicator_of(series)
 source = (
@@ -91,7 +86,7 @@ title = _(entry.title)
 text = charts.MapText(title, unit, year, source, entry.higher_is_better, breakdown, f.lang)
 with header:
     present.presenter_header(title, charts.takeaway(values, text))
-view = charts.view_for(bounds(shapes, list(members or [])))
+view = charts.view_for(cache.map_bounds(members))
 fig = charts.choropleth(values, geojson, no_data, names, text, view)
 event = st.plotly_chart(
     fig,
@@ -115,7 +110,7 @@ if len(not_drawn):
         _("Too small to draw at this scale, values in the table: ")
         + ", ".join(sorted(not_drawn["geo_name"]))
     )
-rows = export_rows(values)
+rows = around.rows
 with st.expander(_("Values on the map ({n} countries)").format(n=len(rows))):
     st.dataframe(rows, hide_index=True, width="stretch")
 guard.public_csv(

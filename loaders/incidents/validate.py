@@ -18,7 +18,7 @@ import pandas as pd
 
 from loaders.incidents import areas
 from loaders.incidents.model import H3_RESOLUTIONS, INCIDENT_COLUMNS, QUARANTINE_COLUMNS
-from loaders.incidents.taxonomy import UnknownLabel, get
+from sdg16.core.taxonomy import UnknownLabel, get
 
 RAW_FIELDS = (
     "source_id", "occurred", "reported", "country", "admin1", "admin2", "place_name", "lat",

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from sdg16.privacy import SMALL_LABEL
+from sdg16.core.policy import SMALL_LABEL
 
 # Light-to-dark reds; a cell's colour says how many reports it holds relative to the busiest.
 _RAMP = [(254, 229, 217), (252, 174, 145), (251, 106, 74), (222, 45, 38), (165, 15, 21)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdg16.formatting import number, with_unit
+from sdg16.core.formatting import number, with_unit
 
 DIRECTION_MARKS = {
     "improving": "▲ improving",

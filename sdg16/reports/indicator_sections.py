@@ -6,11 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import plotly.express as px
 
-from sdg16.catalog import Catalog
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
-from sdg16.formatting import UNIT_SHORT, nature_label, unit_label
+from sdg16.core.catalog import Catalog
+from sdg16.core.filters import Filter
+from sdg16.core.formatting import UNIT_SHORT, nature_label, unit_label
 from sdg16.queries import indicators, meta
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.model import Section
 
 # The data table: the same rows the screen shows, with readable headers.

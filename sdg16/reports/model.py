@@ -11,7 +11,7 @@ from datetime import datetime
 import pandas as pd
 import plotly.graph_objects as go
 
-SMALL_COUNT = 5  # counts below this are withheld in public reports (re-identification risk)
+from sdg16.core.policy import SMALL_COUNT
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ import streamlit as st
 
 from loaders.base import LoadError
 from loaders.incidents import FORMATS, guess_format, read
-from sdg16 import audit
+from sdg16.core.settings import ROOT
 from sdg16.queries import incident_admin
-from sdg16.roles import Role
-from sdg16.settings import ROOT
+from sdg16.state import audit
+from sdg16.state.roles import Role
 from sdg16.ui import cache, guard, session
 
 AUTO = "guess from the header"

@@ -7,9 +7,9 @@ import sys
 
 import streamlit as st
 
-from sdg16 import accounts, audit
-from sdg16.roles import Role
-from sdg16.settings import ROOT
+from sdg16.core.settings import ROOT
+from sdg16.state import accounts, audit
+from sdg16.state.roles import Role
 from sdg16.ui import cache, guard, session
 
 GRANTABLE = [r for r in Role if r is not Role.ANONYMOUS]

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sdg16 import catalog, geo, incident_data
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core import catalog
+from sdg16.core.filters import Filter
 from sdg16.queries import coverage, indicators, maps, meta, profiles
 from sdg16.queries import explorer as explorer_queries
-from sdg16.roles import Role
+from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.services import geo, incidents
+from sdg16.state.roles import Role
 
 
 @st.cache_resource
@@ -97,6 +98,11 @@ def map_shapes() -> tuple:
     """(shapes, geojson) of the bundle's borders: read and simplified once per process."""
     shapes = geo.country_shapes()
     return shapes, geo.to_geojson(shapes)
+
+
+def map_bounds(members: tuple[str, ...] | None) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of a region's countries; the whole map without a region."""
+    return geo.bounds(map_shapes()[0], list(members or []))
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -189,7 +195,7 @@ def load_log() -> pd.DataFrame:
 
 
 # Incident reports. The role is part of every key: what a role may receive is decided in
-# sdg16.incident_data (privacy layer) before anything is cached or sent.
+# sdg16.services.incidents (privacy layer) before anything is cached or sent.
 @st.cache_data(max_entries=8, show_spinner=False)
 def _incident_countries(store_version: str) -> pd.DataFrame:
     from sdg16.queries import incidents as q
@@ -203,7 +209,7 @@ def incident_countries() -> pd.DataFrame:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _incident_summary(store_version: str, role: Role, f: Filter) -> dict:
-    return incident_data.summary(database(), f, role)
+    return incidents.summary(database(), f, role)
 
 
 def incident_summary(role: Role, f: Filter) -> dict:
@@ -223,7 +229,7 @@ def incident_span(country: str):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _incident_map(store_version: str, role: Role, f: Filter):
-    return incident_data.map_data(database(), f, role)
+    return incidents.map_data(database(), f, role)
 
 
 def incident_map(role: Role, f: Filter):
@@ -232,7 +238,7 @@ def incident_map(role: Role, f: Filter):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _incident_timeline(store_version: str, role: Role, f: Filter, period: str) -> pd.DataFrame:
-    return incident_data.timeline(database(), f, role, period)
+    return incidents.timeline(database(), f, role, period)
 
 
 def incident_timeline(role: Role, f: Filter, period: str) -> pd.DataFrame:
@@ -241,7 +247,7 @@ def incident_timeline(role: Role, f: Filter, period: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _incident_breakdown(store_version: str, role: Role, f: Filter, by: str) -> pd.DataFrame:
-    return incident_data.breakdown(database(), f, role, by)
+    return incidents.breakdown(database(), f, role, by)
 
 
 def incident_breakdown(role: Role, f: Filter, by: str) -> pd.DataFrame:
@@ -250,7 +256,7 @@ def incident_breakdown(role: Role, f: Filter, by: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _incident_reports(store_version: str, role: Role, f: Filter) -> pd.DataFrame:
-    return incident_data.reports(database(), f, role)
+    return incidents.reports(database(), f, role)
 
 
 def incident_reports(role: Role, f: Filter) -> pd.DataFrame:

@@ -6,9 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from loaders.incidents.taxonomy import get as taxonomy
-from sdg16.filters import Filter
-from sdg16.incident_data import area_names
+from sdg16.core.filters import Filter
+from sdg16.core.taxonomy import get as taxonomy
+from sdg16.services.incidents import area_names
 from sdg16.ui import cache, state
 from sdg16.ui.i18n import _
 

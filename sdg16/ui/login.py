@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16 import accounts, audit
-from sdg16.roles import Role
+from sdg16.state import accounts, audit
+from sdg16.state.roles import Role
 from sdg16.ui import session
 from sdg16.ui.i18n import _
 

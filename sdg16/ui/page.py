@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16 import presentations
 from sdg16.charts import palette
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
+from sdg16.state import presentations
 from sdg16.ui import common, present, state
 from sdg16.ui.i18n import _, language_picker
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from sdg16 import accounts, audit
-from sdg16.accounts import User
-from sdg16.roles import Role
+from sdg16.state import accounts, audit
+from sdg16.state.accounts import User
+from sdg16.state.roles import Role
 
 ROLE_KEY = "sdg16_role"
 USER_KEY = "sdg16_user"
