@@ -84,7 +84,7 @@ def series_progress(years: list[int], values: list[float], config: dict) -> tupl
     value = None
     if base_value == 0:
         base_value = 0.001
-    if (base_value > 0 and current_value < 0) or (base_value < 0 and current_value > 0):
+    if (base_value > 0 and current_value < 0) or (base_value < 0 and current_value > 0):  # noqa: SIM114 (two checks, as in sdg-build)
         value = None
     elif base_year > current_year or current_year - base_year < 1:
         value = None
