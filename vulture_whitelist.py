@@ -4,11 +4,9 @@ Keep this short: anything else vulture reports is dead code to delete. (Not impo
 only "uses" a name for vulture.)
 """
 
-# pydantic: class config and validators are called by the framework.
+# pydantic: class config and hooks are read by the framework (validators: ignore_decorators).
 model_config
 _.model_post_init
-_._known_dimensions
-_._unique_codes
 # fpdf calls FPDF.footer on every page.
 _.footer
 # plotly template layout properties, set by assignment.
@@ -17,8 +15,10 @@ _.colorscale
 _.font
 # Change colours named for charts that judge progress (issue J).
 GOOD, BAD, NEUTRAL
-# The importer contract the format modules rename their columns to (documented in validate.py).
+# Documented vocabularies: the importers' column contract (validate.py), the progress codes
+# and columns of issue J (services/analytics).
 RAW_FIELDS
+API_STATUSES, API_COLUMNS, NOTES
 # A Timing field; a name used inside a pandas ``query`` string.
 _.runs
 region_code
