@@ -92,11 +92,15 @@ def region_members(code: str) -> list[str]:
 
 
 # Map, country profile and coverage pages.
-@st.cache_resource
-def map_shapes() -> tuple:
-    """(shapes, geojson) of the bundle's borders: read and simplified once per process."""
-    shapes = geo.country_shapes()
+@st.cache_resource(max_entries=2)
+def _map_shapes(store_version: str) -> tuple:
+    shapes = geo.country_shapes(database())
     return shapes, geo.to_geojson(shapes)
+
+
+def map_shapes() -> tuple:
+    """(shapes, geojson) of the store's borders: read once per process and store version."""
+    return _map_shapes(version())
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
