@@ -7,6 +7,7 @@ import time
 import streamlit as st
 
 from sdg16.charts import maps as charts
+from sdg16.charts.progress_map import status_map
 from sdg16.geo import bounds
 from sdg16.queries.maps import export_rows
 from sdg16.ui import cache, common, guard, page, present, state, widgets
@@ -93,6 +94,10 @@ with header:
     present.presenter_header(title, charts.takeaway(values, text))
 view = charts.view_for(bounds(shapes, list(members or [])))
 fig = charts.choropleth(values, geojson, no_data, names, text, view)
+by_status = st.toggle(_("Colour by progress status"), key="map_by_status")
+if by_status:  # progress since 2015 of every country in scope, whatever the year shown
+    fig = status_map(cache.progress(tuple(sorted(drawn)), (series,)), geojson, f.lang, view)
+    st.caption(_("Open SDG progress measure, base year 2015 to the latest year with data."))
 event = st.plotly_chart(
     fig,
     on_select="rerun",
