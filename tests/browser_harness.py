@@ -24,6 +24,7 @@ from sdg16.browser import context as chromium_context
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+MENU = "[data-testid='stSidebar'] [data-testid='stPageLink']"  # the app's menu (sdg16/ui/nav.py)
 
 
 def free_port() -> int:
