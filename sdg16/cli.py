@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from sdg16 import accounts, audit, catalog
+from sdg16 import accounts, audit, catalog, cli_sessions
 from sdg16.db import ReadOnlyDatabase, StoreMissing
 from sdg16.filters import Vocabulary, parse_params
 from sdg16.queries import meta
@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     sr = usub.add_parser("set-role")
     sr.add_argument("name")
     sr.add_argument("--role", required=True, choices=[r.label for r in Role][1:])
+    cli_sessions.add_parser(sub)
     rep = sub.add_parser("report", help="a filtered report as PDF, HTML or Excel")
     rep.add_argument("--filters", required=True, help='URL query, e.g. "series=X&geo=MEX"')
     rep.add_argument("--format", required=True, choices=FORMATS)
@@ -120,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "sessions":
+            return cli_sessions.cmd(args)
         return cmd_users(args) if args.command == "users" else cmd_report(args)
     except accounts.AccountError as exc:
         print(f"error: {exc}", file=sys.stderr)

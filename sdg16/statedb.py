@@ -35,6 +35,27 @@ CREATE TABLE IF NOT EXISTS audit (
     rows    INTEGER,
     detail  TEXT NOT NULL
 );
+-- Sign-in sessions (sdg16/state/sessions.py): id is the SHA-256 of the cookie's token.
+CREATE TABLE IF NOT EXISTS sessions (
+    id          TEXT PRIMARY KEY,
+    user_name   TEXT NOT NULL,
+    provider    TEXT NOT NULL,     -- local or oidc
+    created_at  REAL NOT NULL,     -- unix seconds
+    last_seen   REAL NOT NULL,
+    revoked_at  REAL,
+    revoked_why TEXT
+);
+CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_name, revoked_at);
+-- One-time hand-over of a new session's token to the cookie route (60 s).
+CREATE TABLE IF NOT EXISTS session_grants (
+    grant_hash TEXT PRIMARY KEY,
+    token      TEXT NOT NULL,
+    expires_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS app_secrets (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 -- Append-only: the log is evidence, so the database itself refuses edits and deletions.
 CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
