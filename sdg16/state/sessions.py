@@ -19,7 +19,6 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from sdg16 import statedb
 
@@ -55,7 +54,9 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("ascii")).hexdigest()
 
 
-def create(user: str, provider: str = "local", now: float | None = None, path: Path | None = None):
+def create(
+    user: str, provider: str = "local", now: float | None = None, path: statedb.Target | None = None
+):
     """Start a session; returns (session, one-time grant for the cookie route)."""
     now = time.time() if now is None else now
     token = secrets.token_urlsafe(32)
@@ -74,7 +75,7 @@ def create(user: str, provider: str = "local", now: float | None = None, path: P
     return row, grant
 
 
-def claim(grant: str, now: float | None = None, path: Path | None = None) -> str | None:
+def claim(grant: str, now: float | None = None, path: statedb.Target | None = None) -> str | None:
     """The token for a grant, once (then the grant is gone); None if unknown or too old."""
     now = time.time() if now is None else now
     with statedb.connect(path) as con:
@@ -85,7 +86,7 @@ def claim(grant: str, now: float | None = None, path: Path | None = None) -> str
     return found[0] if found else None
 
 
-def grant_open(grant: str, now: float | None = None, path: Path | None = None) -> bool:
+def grant_open(grant: str, now: float | None = None, path: statedb.Target | None = None) -> bool:
     """True while the browser has yet to exchange ``grant`` (and still may)."""
     now = time.time() if now is None else now
     with statedb.connect(path) as con:
@@ -96,7 +97,7 @@ def grant_open(grant: str, now: float | None = None, path: Path | None = None) -
     return row is not None
 
 
-def get(session_id: str, path: Path | None = None) -> Session | None:
+def get(session_id: str, path: statedb.Target | None = None) -> Session | None:
     with statedb.connect(path) as con:
         row = con.execute(
             "SELECT id, user_name, provider, created_at, last_seen, revoked_at, revoked_why"
@@ -106,18 +107,20 @@ def get(session_id: str, path: Path | None = None) -> Session | None:
     return Session(*row[:6], row[6] or "") if row else None
 
 
-def from_token(token: str, path: Path | None = None) -> Session | None:
+def from_token(token: str, path: statedb.Target | None = None) -> Session | None:
     return get(_hash(token), path)
 
 
-def touch(s: Session, now: float | None = None, path: Path | None = None) -> None:
+def touch(s: Session, now: float | None = None, path: statedb.Target | None = None) -> None:
     now = time.time() if now is None else now
     if now - s.last_seen >= TOUCH_EVERY_S:
         with statedb.connect(path) as con:
             con.execute("UPDATE sessions SET last_seen = ? WHERE id = ?", (now, s.id))
 
 
-def revoke(session_id: str, why: str, now: float | None = None, path: Path | None = None) -> bool:
+def revoke(
+    session_id: str, why: str, now: float | None = None, path: statedb.Target | None = None
+) -> bool:
     """End one session everywhere; False if there was no such live session."""
     now = time.time() if now is None else now
     with statedb.connect(path) as con:
@@ -129,7 +132,9 @@ def revoke(session_id: str, why: str, now: float | None = None, path: Path | Non
     return cur.rowcount > 0
 
 
-def revoke_user(user: str, why: str, now: float | None = None, path: Path | None = None) -> int:
+def revoke_user(
+    user: str, why: str, now: float | None = None, path: statedb.Target | None = None
+) -> int:
     """End every live session of ``user``; returns how many."""
     now = time.time() if now is None else now
     with statedb.connect(path) as con:
@@ -141,7 +146,7 @@ def revoke_user(user: str, why: str, now: float | None = None, path: Path | None
     return cur.rowcount
 
 
-def live(now: float | None = None, path: Path | None = None) -> list[Session]:
+def live(now: float | None = None, path: statedb.Target | None = None) -> list[Session]:
     """Sessions that still sign someone in, newest first."""
     now = time.time() if now is None else now
     with statedb.connect(path) as con:
@@ -154,7 +159,7 @@ def live(now: float | None = None, path: Path | None = None) -> list[Session]:
     return [Session(*r[:6], r[6] or "") for r in rows]
 
 
-def find(prefix: str, path: Path | None = None) -> list[Session]:
+def find(prefix: str, path: statedb.Target | None = None) -> list[Session]:
     """Sessions whose id starts with ``prefix`` (the CLI shows the first 12 characters)."""
     if len(prefix) < 6 or any(c not in "0123456789abcdef" for c in prefix):
         return []
@@ -168,11 +173,11 @@ def find(prefix: str, path: Path | None = None) -> list[Session]:
 # --- the cookie value: token.expiry.signature ------------------------------------------------
 
 
-def _secret(path: Path | None = None) -> bytes:
+def _secret(path: statedb.Target | None = None) -> bytes:
     """One signing key per state database, made on first use (every replica reads the same)."""
     with statedb.connect(path) as con:
         con.execute(
-            "INSERT OR IGNORE INTO app_secrets VALUES ('session_cookie', ?)",
+            "INSERT INTO app_secrets VALUES ('session_cookie', ?) ON CONFLICT (name) DO NOTHING",
             (secrets.token_hex(32),),
         )
         (value,) = con.execute(
@@ -181,22 +186,26 @@ def _secret(path: Path | None = None) -> bytes:
     return value.encode("ascii")
 
 
-def _mac(payload: str, path: Path | None) -> str:
+def _mac(payload: str, path: statedb.Target | None) -> str:
     digest = hmac.new(_secret(path), payload.encode("ascii"), hashlib.sha256).digest()
     return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
 
-def cookie_value(token: str, now: float | None = None, path: Path | None = None) -> str:
+def cookie_value(token: str, now: float | None = None, path: statedb.Target | None = None) -> str:
     expires = int((time.time() if now is None else now) + LIFETIME_S)
     payload = f"{token}.{expires}"
     return f"{payload}.{_mac(payload, path)}"
 
 
-def token_of(value: str | None, now: float | None = None, path: Path | None = None) -> str | None:
+def token_of(
+    value: str | None, now: float | None = None, path: statedb.Target | None = None
+) -> str | None:
     """The token in a cookie value, if the signature holds and it has not expired."""
-    if not value or value.count(".") != 2:
+    if not value or not value.isascii() or value.count(".") != 2:
         return None
     token, expires, mac = value.split(".")
-    if not expires.isdigit() or not hmac.compare_digest(mac, _mac(f"{token}.{expires}", path)):
+    if not (expires.isascii() and expires.isdigit()) or not hmac.compare_digest(
+        mac, _mac(f"{token}.{expires}", path)
+    ):
         return None
     return token if int(expires) > (time.time() if now is None else now) else None
