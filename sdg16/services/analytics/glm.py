@@ -19,6 +19,8 @@ TOL = 1e-8  # absolute change in deviance, as statsmodels' IRLS
 # Residuals above this are down-weighted: Noufaily et al. (2013) found Farrington's original 1
 # biased the dispersion low and raised false alarms on over-dispersed counts; they use 2.58.
 OUTLIER = 2.58
+RIDGE = 1e-9
+ETA_LIMIT = 30.0  # exp(30): no month holds 10^13 reports; beyond it a fit has diverged
 
 
 def _deviance(y: np.ndarray, mu: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -34,19 +36,23 @@ def fit(y: np.ndarray, x: np.ndarray, w: np.ndarray):
     old = np.full(len(y), np.inf)
     converged = np.zeros(len(y), dtype=bool)
     xt = np.swapaxes(x, 1, 2)
+    # A window whose fitted means collapse to zero (a series that was empty, then not) makes
+    # X'WX singular: a tiny ridge keeps the batch solvable; such fits fail the checks below.
+    ridge = RIDGE * np.eye(x.shape[2])
     for _ in range(MAX_ITER):
         z = eta + (y - mu) / mu
         xtw = xt * (w * mu)[:, None, :]
-        beta = np.linalg.solve(xtw @ x, (xtw @ z[..., None]))[..., 0]
-        eta = np.einsum("snp,sp->sn", x, beta)
+        beta = np.linalg.solve(xtw @ x + ridge, (xtw @ z[..., None]))[..., 0]
+        eta = np.clip(np.einsum("snp,sp->sn", x, beta), -ETA_LIMIT, ETA_LIMIT)
         mu = np.exp(eta)
         dev = _deviance(y, mu, w)
         converged = np.abs(dev - old) <= TOL
         if converged.all():
             break
         old = dev
-    inverse = np.linalg.inv(xt * (w * mu)[:, None, :] @ x)
-    return beta, mu, inverse, converged & np.all(np.isfinite(beta), axis=1)
+    inverse = np.linalg.inv(xt * (w * mu)[:, None, :] @ x + ridge)
+    sane = np.all(np.isfinite(beta), axis=1) & np.all(np.abs(eta) < ETA_LIMIT, axis=1)
+    return beta, mu, inverse, converged & sane
 
 
 def dispersion(y: np.ndarray, mu: np.ndarray, w: np.ndarray, params: int) -> np.ndarray:

@@ -56,15 +56,19 @@ def judged_months(f: Filter, place_first: date | None, place_last: date | None):
 
 
 def _window(db: ReadOnlyDatabase, f: Filter):
-    """(history filter, first judged month, last judged month), or None."""
+    """(history filter, first judged month, last judged month), or None. History goes back
+    HISTORY months, but not before the place's first report: months before the platform
+    had reports there are unobserved, not zeros."""
     place = q.summary(db, study_filter(f))
-    months = judged_months(f, _day(place.get("first")), _day(place.get("last")))
-    if months is None:
+    place_first = _day(place.get("first"))
+    months = judged_months(f, place_first, _day(place.get("last")))
+    if months is None or place_first is None:
         return None
     first, last = months
-    history_start = (first - pd.DateOffset(months=spikes.HISTORY)).date()
+    history = first - pd.DateOffset(months=spikes.HISTORY)
+    history = max(history, pd.Timestamp(place_first).to_period("M").to_timestamp())
     end = (last + pd.offsets.MonthEnd(0)).date()
-    return f.update(start=history_start, end=end), first, last
+    return f.update(start=history.date(), end=end), first, last
 
 
 def _public(frame: pd.DataFrame, role: Role) -> pd.DataFrame:

@@ -35,7 +35,7 @@ from sdg16.services.analytics import glm
 
 HISTORY = 36  # months of baseline before the judged month
 MIN_HISTORY = 24  # fewer usable months than this: no expectation
-MIN_BASELINE_REPORTS = 10  # fewer reports than this in the baseline: too few to judge
+MIN_BASELINE_REPORTS = 30  # about one a month: fewer in the baseline is too few to judge
 LEVEL = 0.95
 TREND_MIN_MONTHS, TREND_MIN_REPORTS = 12, 20
 COLUMNS = ["month", "reports", "expected", "low", "high", "flag"]

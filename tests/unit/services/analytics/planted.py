@@ -77,3 +77,50 @@ def planted_months(
     else:
         counts = rng.poisson(rate)
     return pd.Series(counts.astype(float), index=MONTHS)
+
+
+STORE_CENTRE = h3.latlng_to_cell(30.05, 31.24, 7)  # central Cairo
+STORE_HOT = sorted(h3.grid_ring(STORE_CENTRE, 3))[4]
+STORE_MONTHS = pd.date_range("2015-01-01", periods=60, freq="MS")
+STORE_SPIKES = (STORE_MONTHS[36], STORE_MONTHS[50])
+
+
+def planted_reports(seed: int = 11) -> pd.DataFrame:
+    """SYNTHETIC reports in Cairo for a store: H3 r7 cells within 6 rings of STORE_CENTRE,
+    Poisson(60) a month (2.2 times that in STORE_SPIKES), STORE_HOT and its ring 4 times as
+    likely to be chosen as any other cell. Columns as the loader's model."""
+    from loaders.incidents.model import H3_RESOLUTIONS, INCIDENT_COLUMNS
+
+    rng = np.random.default_rng(seed)
+    cells = sorted(h3.grid_disk(STORE_CENTRE, 6))
+    weight = np.array([4.0 if c in h3.grid_disk(STORE_HOT, 1) else 1.0 for c in cells])
+    rows = []
+    for month in STORE_MONTHS:
+        n = rng.poisson(60 * (2.2 if month in STORE_SPIKES else 1.0))
+        picks = rng.choice(len(cells), size=n, p=weight / weight.sum())
+        days = rng.integers(0, month.days_in_month * 86400, n)
+        for cell, second in zip(picks, days, strict=True):
+            rows.append((cells[cell], month + pd.Timedelta(seconds=int(second))))
+    lat, lon = zip(*(h3.cell_to_latlng(c) for c, _ in rows), strict=True)
+    n = len(rows)
+    frame = pd.DataFrame(
+        {
+            "source": "synthetic",
+            "source_id": [f"planted-{seed}-{i}" for i in range(n)],
+            "occurred_at": pd.to_datetime([t for _, t in rows]).astype("datetime64[us]"),
+            "country": "EGY",
+            "admin1": "EG-C",
+            "lat": np.round(lat, 5),
+            "lon": np.round(lon, 5),
+            "incident_types": [["touching"] if i % 2 else ["comments"] for i in range(n)],
+            "place_type": "street",
+            "description": "SYNTHETIC planted report",
+            "verification": "synthetic",
+            "synthetic": True,
+        }
+    )
+    frame["reported_at"] = frame["occurred_at"]
+    for r in H3_RESOLUTIONS:
+        ids = [h3.str_to_int(h3.latlng_to_cell(a, b, r)) for a, b in zip(lat, lon, strict=True)]
+        frame[f"h3_{r}"] = pd.array(ids, dtype="UInt64")
+    return frame.reindex(columns=list(INCIDENT_COLUMNS))
