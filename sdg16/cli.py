@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from sdg16 import accounts, audit, catalog, cli_sessions, progress_cli
+from sdg16 import accounts, audit, catalog, cli_sessions, incident_stats_cli, progress_cli
 from sdg16.db import ReadOnlyDatabase, StoreMissing
 from sdg16.filters import Vocabulary, parse_params
 from sdg16.queries import meta
@@ -116,14 +116,21 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--title", default="SDG 16 report")
     rep.add_argument("--public", action="store_true", help="suppress counts below 5")
     progress_cli.add_parser(sub)
+    incident_stats_cli.add_parsers(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        commands = {"users": cmd_users, "report": cmd_report, "progress": progress_cli.run}
-        commands["sessions"] = cli_sessions.cmd
+        commands = {
+            "users": cmd_users,
+            "report": cmd_report,
+            "progress": progress_cli.run,
+            "hotspots": incident_stats_cli.run,
+            "spikes": incident_stats_cli.run,
+            "sessions": cli_sessions.cmd,
+        }
         return commands[args.command](args)
     except accounts.AccountError as exc:
         print(f"error: {exc}", file=sys.stderr)
