@@ -18,12 +18,19 @@ GOOD, BAD, NEUTRAL
 # Documented vocabularies: the importers' column contract (validate.py), the progress codes
 # and columns of issue J (services/analytics).
 RAW_FIELDS
+# Issue G, landing in steps: the page file of a URL path.
+_.page_file
+page_file
 API_STATUSES, API_COLUMNS, NOTES
 # A Timing field; a name used inside a pandas ``query`` string.
 _.runs
 region_code
-# pytest hooks, and fixtures a test requests for their side effect only.
+# The ASGI app serve.py exposes to its server.
+app
+# pytest hooks and conftest variables, and fixtures a test requests for their side effect only.
 pytest_configure
+collect_ignore
+empty_bundle
 pytest_collection_modifyitems
 state_db
 two_countries

@@ -38,6 +38,7 @@ def _data_strings() -> list[tuple[str, str]]:
     ):
         out += [(v, f"sdg16/core/formatting.py:{name}") for v in table.values() if v]
     out += [(p.title, "sdg16/ui/registry.py:PAGES") for p in PAGES]
+    out += [(p.section, "sdg16/ui/registry.py:PAGES") for p in PAGES]  # menu headings
     out += [("number", "sdg16/core/formatting.py:unit_label"), ("not stated", "formatting")]
     return out
 

@@ -22,6 +22,7 @@ def export_rows(values: pd.DataFrame) -> pd.DataFrame:
 @dataclass(frozen=True)
 class MapView:
     names: dict[str, str]  # geo_id -> name, every geography
+    drawn: frozenset[str]  # geographies drawn in scope (the region's, or all)
     no_data: list[str]  # drawn geographies in scope without a value, ordered by name
     not_drawn: pd.DataFrame  # values of geographies too small to draw at this scale
     rows: pd.DataFrame  # the download: exactly the values on the map
@@ -39,7 +40,7 @@ def map_view(
     drawn = set(in_scope["geo_id"])
     no_data = sorted(drawn - set(values["iso3"]), key=lambda g: names.get(g, g))
     not_drawn = values[~values["iso3"].isin(drawn)]
-    return MapView(names, no_data, not_drawn, export_rows(values))
+    return MapView(names, frozenset(drawn), no_data, not_drawn, export_rows(values))
 
 
 @dataclass(frozen=True)

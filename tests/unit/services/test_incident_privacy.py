@@ -14,7 +14,7 @@ from sdg16.core.policy import SMALL_COUNT
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.services import incidents, privacy
 from sdg16.state.roles import Role
-from sdg16.ui.session import ROLE_KEY
+from testkit.auth import as_role
 
 EGY = Filter(geo=("EGY",))
 PUBLIC = (Role.ANONYMOUS, Role.VIEWER)
@@ -90,7 +90,7 @@ def test_public_page_sends_no_points_text_or_small_counts(
     from testkit.paths import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[ROLE_KEY] = role
+    as_role(at, role)
     at.query_params["geo"] = "EGY"
     at.switch_page("views/incidents.py")
     at.run()
@@ -113,7 +113,7 @@ def test_analyst_page_gets_points(incident_app: Path) -> None:
     from testkit.paths import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[ROLE_KEY] = Role.ANALYST
+    as_role(at, Role.ANALYST)
     at.query_params.update({"geo": "EGY", "admin1": "EG-ALX"})
     at.switch_page("views/incidents.py")
     at.run()
@@ -136,7 +136,7 @@ def test_a_tiny_selection_gives_no_count_or_dates(
     from testkit.paths import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[ROLE_KEY] = role
+    as_role(at, role)
     at.query_params.update({"geo": "EGY", "type": "sexual_photos"})
     at.switch_page("views/incidents.py")
     at.run()
