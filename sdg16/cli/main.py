@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from sdg16.cli.main import incident_stats as incident_stats_cli
-from sdg16.cli.main import progress as progress_cli
-from sdg16.cli.main import sessions as cli_sessions
+from sdg16.cli import incident_stats as incident_stats_cli
+from sdg16.cli import progress as progress_cli
+from sdg16.cli import sessions as cli_sessions
 from sdg16.core import catalog
 from sdg16.core.filters import Vocabulary, parse_params
 from sdg16.queries import meta
