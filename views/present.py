@@ -67,7 +67,11 @@ present.exit_button()
 
 if not present.is_presenting():
     st.divider()
-    if st.button(_("Export as PDF deck"), icon=":material/picture_as_pdf:"):
+    from sdg16.reports import images
+
+    if not images.chromium_available():  # the container installs it; a bare host may not
+        st.info(_("PDF decks need Chromium on the server, and it is not installed here."))
+    elif st.button(_("Export as PDF deck"), icon=":material/picture_as_pdf:"):
         from sdg16.reports import deck
 
         base = f"http://127.0.0.1:{st.get_option('server.port')}"

@@ -77,6 +77,7 @@ def freshness(page) -> str:
 
 @pytest.fixture(scope="module")
 def sessions(cluster: Cluster, chromium):
+    _figures(rss_mb_before_sessions={r.name: round(r.rss_mb(), 1) for r in cluster.replicas})
     for i in range(1, SESSIONS + 1):
         accounts.add_user(f"user{i:02d}", Role.VIEWER, PASSWORD, path=cluster.state_url)
     opened = []
