@@ -34,7 +34,7 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
-# The app's code and files (app.py, views/, sdg16/, loaders/, deploy/, static/, locales/,
+# The app's code and files (serve.py, app.py, views/, sdg16/, loaders/, deploy/, static/, locales/,
 # .streamlit/config.toml, indicators.yaml); .dockerignore leaves out tests, bench, data, secrets.
 COPY --chown=app:app . .
 

@@ -282,3 +282,15 @@ def _quarantine(store_version: str, load_id: int | None, source: str | None) -> 
 
 def quarantine(load_id: int | None = None, source: str | None = None) -> pd.DataFrame:
     return _quarantine(version(), load_id, source)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _progress(store_version: str, geos: tuple[str, ...], series: tuple[str, ...]) -> pd.DataFrame:
+    from sdg16.services.analytics import assessment
+
+    return assessment.assess(database(), indicator_catalog(), geos, series or None)
+
+
+def progress(geos: tuple[str, ...], series: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Both progress views per (series, geo); every series when ``series`` is empty."""
+    return _progress(version(), tuple(geos), tuple(series))
