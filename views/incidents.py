@@ -6,6 +6,7 @@ import streamlit as st
 
 from sdg16 import privacy
 from sdg16.charts import incidents as charts
+from sdg16.core import textsafe
 from sdg16.incident_data import area_names, borders, view_of
 from sdg16.roles import Role
 from sdg16.ui import cache, guard, page, present, report_maker, state
@@ -61,9 +62,11 @@ if tab_map.open:
         )
         st.pydeck_chart(deck, height=560)
         note = f"{where}: {len(data.cells):,} H3 cells (resolution {data.resolution})"
-        if data.hidden:
+        if data.hidden is None:  # withheld below analyst: the number itself is under 5
+            note += "; a few reports (fewer than 5) in cells with fewer than 5 are not drawn"
+        elif data.hidden:
             note += f"; {data.hidden:,} reports in cells with fewer than 5 are not drawn"
-        st.caption(note + ". Choose an area above to zoom in.")
+        st.caption(textsafe.md(note, limit=None) + ". Choose an area above to zoom in.")
 
 if tab_time.open:
     with tab_time:

@@ -82,6 +82,20 @@ def date_span(db: ReadOnlyDatabase, country: str) -> tuple | None:
     return pd.Timestamp(found["lo"].iloc[0]).date(), pd.Timestamp(found["hi"].iloc[0]).date()
 
 
+def date_edges(db: ReadOnlyDatabase, country: str, nth: int) -> tuple | None:
+    """The dates of the ``nth`` earliest and ``nth`` latest report (None if fewer than nth)."""
+    found = db.query(
+        "SELECT (SELECT occurred_at::DATE FROM incident WHERE country = ?"
+        "  ORDER BY occurred_at LIMIT 1 OFFSET ?) AS lo,"
+        " (SELECT occurred_at::DATE FROM incident WHERE country = ?"
+        "  ORDER BY occurred_at DESC LIMIT 1 OFFSET ?) AS hi",
+        [country, nth - 1, country, nth - 1],
+    )
+    if found.empty or pd.isna(found["lo"].iloc[0]) or pd.isna(found["hi"].iloc[0]):
+        return None
+    return pd.Timestamp(found["lo"].iloc[0]).date(), pd.Timestamp(found["hi"].iloc[0]).date()
+
+
 def _top_types(group: str, w: str) -> str:
     """Per group: count, and each type's count (for the tooltip's top types)."""
     return f"""

@@ -191,14 +191,16 @@ def load_log() -> pd.DataFrame:
 # Incident reports. The role is part of every key: what a role may receive is decided in
 # sdg16.incident_data (privacy layer) before anything is cached or sent.
 @st.cache_data(max_entries=8, show_spinner=False)
-def _incident_countries(store_version: str) -> pd.DataFrame:
+def _incident_countries(store_version: str, role: Role) -> pd.DataFrame:
     from sdg16.queries import incidents as q
 
-    return q.countries(database()) if q.has_incidents(database()) else pd.DataFrame()
+    if not q.has_incidents(database()):
+        return pd.DataFrame()
+    return incident_data.countries(database(), role)
 
 
-def incident_countries() -> pd.DataFrame:
-    return _incident_countries(version())
+def incident_countries(role: Role) -> pd.DataFrame:
+    return _incident_countries(version(), role)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -211,14 +213,12 @@ def incident_summary(role: Role, f: Filter) -> dict:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _incident_span(store_version: str, country: str):
-    from sdg16.queries import incidents as q
-
-    return q.date_span(database(), country)
+def _incident_span(store_version: str, country: str, role: Role):
+    return incident_data.date_span(database(), country, role)
 
 
-def incident_span(country: str):
-    return _incident_span(version(), country)
+def incident_span(country: str, role: Role):
+    return _incident_span(version(), country, role)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

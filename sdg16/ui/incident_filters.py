@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from loaders.incidents.taxonomy import get as taxonomy
+from sdg16 import privacy
 from sdg16.filters import Filter
 from sdg16.incident_data import area_names
 from sdg16.ui import cache, state
 from sdg16.ui.i18n import _
+from sdg16.ui.session import current_role
 
 ALL = "(all)"
 
@@ -23,7 +26,7 @@ def country_names() -> dict[str, str]:
 def filter_bar(f: Filter) -> Filter | None:
     """Draw the filters; return the chosen filter (also written to the URL), or None if the
     store holds no incident reports yet."""
-    countries = cache.incident_countries()
+    countries = cache.incident_countries(current_role())
     if countries.empty:
         st.info(
             _(
@@ -86,13 +89,16 @@ def filter_bar(f: Filter) -> Filter | None:
 
 
 def _date_range(f: Filter, country: str) -> Filter:
-    span = cache.incident_span(country)
+    role = current_role()
+    span = cache.incident_span(country, role)
     if span is None:
         return f
     lo, hi = span
     start = min(max(f.start or lo, lo), hi)
     end = max(min(f.end or hi, hi), start)
-    if lo < hi:
+    if not privacy.sees_points(role):
+        start, end = _month_range(lo, hi, start, end, country)
+    elif lo < hi:
         start, end = st.slider(
             _("Date range (narrow it to zoom the timeline)"),
             min_value=lo,
@@ -104,6 +110,22 @@ def _date_range(f: Filter, country: str) -> Filter:
     f = f.update(start=_keep(start, lo), end=_keep(end, hi))
     state.write_filter(f)
     return f
+
+
+def _month_range(lo: date, hi: date, start: date, end: date, country: str) -> tuple[date, date]:
+    """Below analyst the range is picked in whole months (privacy.coarse_filter)."""
+    months = [d.date() for d in pd.date_range(lo, hi, freq="MS")]
+    if len(months) < 2:
+        return lo, hi
+    first, last = start.replace(day=1), end.replace(day=1)
+    first, last = st.select_slider(
+        _("Date range (narrow it to zoom the timeline)"),
+        options=months,
+        value=(min(max(first, months[0]), months[-1]), min(max(last, months[0]), months[-1])),
+        format_func=lambda d: f"{d:%Y-%m}",
+        key=f"incident_months_{country}",
+    )
+    return first, (pd.Timestamp(last) + pd.offsets.MonthEnd(0)).date()
 
 
 def _keep(value: date, bound: date) -> date | None:

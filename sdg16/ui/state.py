@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders.incidents import taxonomy
+from sdg16.core import textsafe
 from sdg16.filters import Filter, Vocabulary, parse_params
 from sdg16.ui import cache
 
@@ -30,9 +31,11 @@ def vocabulary() -> Vocabulary:
 def current_filter() -> Filter:
     """The filter the URL describes; unknown or invalid values are dropped with a notice."""
     f, notices = parse_params(st.query_params.to_dict(), vocabulary())
-    for text in notices:
-        st.toast(text, icon="⚠️")
-        st.caption(f"⚠️ {text}")
+    # The notices quote URL values: escaped (a value is text, never Markdown), deduplicated
+    # and capped, so a hostile link cannot draw images, links or thousands of toasts.
+    for text in textsafe.notices(notices):
+        st.toast(textsafe.md(text), icon="⚠️")
+        st.caption("⚠️ " + textsafe.md(text))
     return f
 
 

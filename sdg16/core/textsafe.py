@@ -1,0 +1,53 @@
+"""One place that makes user-controlled text safe to show: Markdown, HTML and notices.
+
+Anything a person can type or put in a link (URL values, saved-view titles and notes,
+imported names, login names) reaches the page only through ``md`` (Streamlit Markdown: st.
+markdown, st.caption, st.toast, st.error, help tooltips) or ``html`` (st.html, deck.gl
+tooltips, HTML reports). ``notices`` dedupes and caps what a page announces.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from collections.abc import Iterable
+
+# Every character Markdown (CommonMark + GitHub extensions + Streamlit's :colour[] and
+# :material/ directives, $ for LaTeX) gives a meaning to. Escaped with a backslash, each is
+# shown as itself: ![t](http://host/px.png) renders as text and fetches nothing.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+MAX_SHOWN = 200  # characters of one value shown in a notice; longer ones are cut
+MAX_NOTICES = 5  # notices a page shows; the rest are counted in one line
+
+
+def clean(text: object, limit: int | None = None) -> str:
+    """Text without control and bidirectional-override characters, cut to ``limit``."""
+    out = _CONTROL.sub("", str(text))
+    if limit is not None and len(out) > limit:
+        out = out[:limit] + "…"
+    return out
+
+
+def md(text: object, limit: int | None = MAX_SHOWN) -> str:
+    """User text as Streamlit Markdown that shows exactly those characters and nothing more
+    (no links, images, emphasis, HTML, LaTeX or icons); newlines become spaces."""
+    flat = " ".join(clean(text, limit).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def html(text: object, limit: int | None = None) -> str:
+    """User text for an HTML context (element content or a quoted attribute)."""
+    return _html.escape(clean(text, limit), quote=True)
+
+
+def notices(items: Iterable[str], cap: int = MAX_NOTICES) -> list[str]:
+    """Distinct notices in first-seen order, at most ``cap``; a last line counts the rest.
+    A 10,000-character ``geo`` list gave thousands of identical toasts."""
+    seen: list[str] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    if len(seen) <= cap:
+        return seen
+    return [*seen[:cap], f"… and {len(seen) - cap} more ignored value(s) in the link."]
