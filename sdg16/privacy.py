@@ -12,27 +12,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from sdg16.core.disclosure import SMALL_COUNT, publish
 from sdg16.filters import Filter
 from sdg16.roles import Role
 
-MIN_COUNT = 5
+MIN_COUNT = SMALL_COUNT
+__all__ = ["MIN_COUNT", "SMALL_LABEL", "publish"]
 SMALL_LABEL = "other (under 5 each)"
 # Columns that identify a report or a person: never leave the server below analyst.
 PRIVATE_COLUMNS = ("lat", "lon", "description", "place_name", "source_id", "institution")
-
-
-def publish(n: int | None) -> int | None:
-    """A count as a public role may see it: 0 stays 0, 1-4 are withheld (None), the rest are
-    rounded to the nearest multiple of 5 (halves up: 7 -> 5, 8 -> 10). Every number below
-    analyst goes through here, so the difference of two views is a multiple of 5 too."""
-    if n is None:
-        return None
-    n = int(n)
-    if n == 0:
-        return 0
-    if n < MIN_COUNT:
-        return None
-    return (n + 2) // 5 * 5
 
 
 def round_counts(frame: pd.DataFrame, role: Role, count: str = "reports") -> pd.DataFrame:

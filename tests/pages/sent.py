@@ -80,7 +80,8 @@ def collect(at, files: dict) -> Sent:
     _plotly(at, sent)
     _texts(at, sent)
     for slider in [*at.get("select_slider"), *at.slider]:
-        sent.slider_values.append((slider.proto.label, list(getattr(slider, "options", [])), slider.value))
+        options = list(getattr(slider, "options", []))
+        sent.slider_values.append((slider.proto.label, options, slider.value))
     for button in at.get("download_button"):
         if "CSV" in button.proto.label and button.proto.label.startswith("Download counts"):
             table = csv_of(button, files)
