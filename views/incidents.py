@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdg16 import privacy
 from sdg16.charts import incidents as charts
-from sdg16.core import textsafe
+from sdg16.core import spreadsheet, textsafe
 from sdg16.incident_data import area_names, borders, view_of
 from sdg16.roles import Role
 from sdg16.ui import cache, guard, page, present, report_maker, state
@@ -103,7 +103,7 @@ if privacy.sees_points(role):
         guard.guarded_download(
             _("Download these reports (CSV, with text)"),
             Role.ANALYST,
-            lambda: (shown.to_csv(index=False).encode("utf-8"), len(shown)),
+            lambda: (spreadsheet.csv_bytes(shown), len(shown)),
             file_name="incident-reports.csv",
             mime="text/csv",
             filters=guard.query_of(f),

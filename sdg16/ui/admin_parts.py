@@ -8,6 +8,7 @@ import sys
 import streamlit as st
 
 from sdg16 import accounts, audit
+from sdg16.core import spreadsheet
 from sdg16.roles import Role
 from sdg16.settings import ROOT
 from sdg16.ui import cache, guard, session
@@ -81,7 +82,7 @@ def audit_log() -> None:
     guard.guarded_download(
         "Download the audit log (CSV)",
         Role.ADMIN,
-        lambda: (log.to_csv(index=False).encode("utf-8"), len(log)),
+        lambda: (spreadsheet.csv_bytes(log), len(log)),
         file_name="audit-log.csv",
         mime="text/csv",
         filters=f"action={action}&actor={actor}",

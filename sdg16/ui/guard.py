@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from sdg16 import audit
+from sdg16.core import spreadsheet
 from sdg16.filters import Filter
 from sdg16.roles import Role
 from sdg16.ui import session
@@ -128,7 +129,7 @@ def public_csv(label: str, frame: pd.DataFrame, *, file_name: str, f: Filter) ->
     guarded_download(
         label,
         Role.ANONYMOUS,
-        lambda: (frame.to_csv(index=False).encode("utf-8"), len(frame)),
+        lambda: (spreadsheet.csv_bytes(frame), len(frame)),
         file_name=file_name,
         mime="text/csv",
         filters=query_of(f),
