@@ -23,6 +23,12 @@ CREATE TABLE IF NOT EXISTS login_attempts (
     ok   INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS login_attempts_name ON login_attempts (name, at);
+CREATE TABLE IF NOT EXISTS login_address_attempts (
+    address TEXT NOT NULL,  -- the client's network address, for the per-address limit
+    at      REAL NOT NULL,
+    ok      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS login_address_attempts_at ON login_address_attempts (address, at);
 CREATE TABLE IF NOT EXISTS audit (
     id      INTEGER PRIMARY KEY AUTOINCREMENT,
     at      TEXT NOT NULL,     -- ISO 8601 UTC
