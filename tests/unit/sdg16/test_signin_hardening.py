@@ -48,9 +48,9 @@ def test_a_long_password_at_sign_in_is_a_counted_and_audited_failure(state: Path
 
 
 def test_the_login_page_survives_a_long_password(state: Path) -> None:
-    from tests.conftest import ROOT
-
     from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.switch_page("views/login.py").run()
