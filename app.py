@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.ui import login, session
+from sdg16.ui import login, session, state
 from sdg16.ui.common import startup_checks
 from sdg16.ui.i18n import _
 from sdg16.ui.registry import PAGES, PAGES_DIR
 
 st.set_page_config(page_title="SDG 16 dashboard", page_icon="⚖️", layout="wide")
+state.begin_run()
 startup_checks()
 
 login.adopt_oidc_user()
@@ -25,11 +26,21 @@ for spec in PAGES:
         str(PAGES_DIR / spec.file),
         title=_(spec.title),
         icon=spec.icon if role.allows(spec.role) else ":material/lock:",
-        url_path=spec.url_path,
+        url_path="" if spec.default else spec.url_path,
         default=spec.default,
         visibility="visible" if role.allows(spec.role) else "hidden",
     )
     sections.setdefault(spec.section, []).append(page)
+    if spec.default:
+        # The default page answers at "/" only; "/home" (in README and old links) was "Page
+        # not found". The same file again under its own path, unlisted.
+        alias = st.Page(
+            str(PAGES_DIR / spec.file),
+            title=_(spec.title),
+            url_path=spec.url_path,
+            visibility="hidden",
+        )
+        sections[spec.section].append(alias)
 
 if session.current_user():
     with st.sidebar:

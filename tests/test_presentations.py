@@ -60,11 +60,16 @@ def test_present_page_steps_through_five_views(state_db: Path, store_path: Path)
 
 
 def test_save_view_form_stores_the_current_link(state_db: Path, store_path: Path) -> None:
-    at = open_app("home", geo="EGY", lang="es")
+    from sdg16 import accounts
+    from sdg16.roles import Role
+    from tests.auth_helpers import PASSWORDS, signed_in
+
+    accounts.add_user("vic", Role.VIEWER, PASSWORDS["vic"])  # Save view needs a viewer
+    at = signed_in("vic", "home", geo="EGY", lang="es")
     at.text_input[0].input("Deck")
     at.text_input[1].input("Egipto")
     at.text_area[0].input("Homicidios bajos")
-    at.sidebar.button[0].click()
+    next(b for b in at.sidebar.button if b.proto.label == "Guardar vista").click()
     at = at.run()
     assert not at.exception
     (view,) = presentations.views("Deck")

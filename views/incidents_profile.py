@@ -7,6 +7,7 @@ import streamlit as st
 
 from sdg16 import privacy
 from sdg16.charts import incidents as charts
+from sdg16.core import textsafe
 from sdg16.filters import Filter
 from sdg16.incident_data import area_names
 from sdg16.ui import cache, page, present, state
@@ -35,7 +36,7 @@ if named:
         st.caption(_("Institution profiles count the reports that name the institution."))
 
 summary = cache.incident_summary(role, f)
-st.subheader(_("Profile: {subject}").format(subject=subject))
+st.subheader(_("Profile: {subject}").format(subject=textsafe.md(subject)))
 if summary["has_synthetic"]:
     st.warning(
         _("SYNTHETIC data: {n} of these reports are generated.").format(

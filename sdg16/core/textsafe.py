@@ -3,14 +3,13 @@
 Anything a person can type or put in a link (URL values, saved-view titles and notes,
 imported names, login names) reaches the page only through ``md`` (Streamlit Markdown: st.
 markdown, st.caption, st.toast, st.error, help tooltips) or ``html`` (st.html, deck.gl
-tooltips, HTML reports). ``notices`` dedupes and caps what a page announces.
+tooltips, HTML reports). ``sdg16.ui.state.notice`` dedupes and caps what a page announces.
 """
 
 from __future__ import annotations
 
 import html as _html
 import re
-from collections.abc import Iterable
 
 # Every character Markdown (CommonMark + GitHub extensions + Streamlit's :colour[] and
 # :material/ directives, $ for LaTeX) gives a meaning to. Escaped with a backslash, each is
@@ -39,15 +38,3 @@ def md(text: object, limit: int | None = MAX_SHOWN) -> str:
 def html(text: object, limit: int | None = None) -> str:
     """User text for an HTML context (element content or a quoted attribute)."""
     return _html.escape(clean(text, limit), quote=True)
-
-
-def notices(items: Iterable[str], cap: int = MAX_NOTICES) -> list[str]:
-    """Distinct notices in first-seen order, at most ``cap``; a last line counts the rest.
-    A 10,000-character ``geo`` list gave thousands of identical toasts."""
-    seen: list[str] = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    if len(seen) <= cap:
-        return seen
-    return [*seen[:cap], f"… and {len(seen) - cap} more ignored value(s) in the link."]

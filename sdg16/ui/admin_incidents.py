@@ -20,6 +20,7 @@ import streamlit as st
 from loaders.base import LoadError
 from loaders.incidents import FORMATS, guess_format, read
 from sdg16 import audit
+from sdg16.core import textsafe
 from sdg16.queries import incident_admin
 from sdg16.roles import Role
 from sdg16.settings import ROOT
@@ -74,13 +75,13 @@ def import_file() -> None:
     try:
         p = preview(_saved(upload), None if fmt == AUTO else fmt, country or None)
     except LoadError as exc:
-        st.error(f"{upload.name} cannot be read: {exc}")
+        st.error(textsafe.md(f"{upload.name} cannot be read: {exc}", limit=2000))
         return
     m1, m2, m3 = st.columns(3)
     m1.metric("Will load", f"{len(p.load):,}")
     m2.metric("Already stored (skipped)", f"{p.duplicates:,}")
     m3.metric("Quarantined", f"{len(p.quarantine):,}")
-    st.caption(f"{upload.name}: read as {p.fmt} (source {p.source}).")
+    st.caption(textsafe.md(f"{upload.name}: read as {p.fmt} (source {p.source}).", limit=None))
     if len(p.load):
         st.markdown("**First reports that will load**")
         st.dataframe(p.load.reindex(columns=PREVIEW_COLUMNS).head(50), hide_index=True)
@@ -105,7 +106,7 @@ def run_import(p: Preview, name: str, country: str | None) -> None:
         )
     if not ok:
         audit.record(user, role, "import_failed", name, fmt=p.fmt, detail=done.stderr[-500:])
-        st.error(f"Nothing was imported. {done.stderr.strip()}")
+        st.error(textsafe.md(f"Nothing was imported. {done.stderr.strip()}", limit=2000))
         return
     result = json.loads(done.stdout)
     audit.record(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.core import textsafe
 from sdg16.ui.i18n import _
 
 # Hide everything that is not content; keep buttons (Previous / Next on the present page).
@@ -79,17 +80,14 @@ def exit_button() -> None:
         st.rerun()
 
 
-def presenter_header(title: str, takeaway: str | None = None) -> None:
-    """The view's title and, in presenter mode, its one-line takeaway in large type."""
-    st.title(title)
+def presenter_header(title: str, takeaway: str | None = None, *, user_text: bool = False) -> None:
+    """The view's title and, in presenter mode, its one-line takeaway in large type.
+
+    ``user_text``: title and takeaway were typed by a person (saved views): shown exactly as
+    typed, never as Markdown (an image or link in a title would be fetched or followed)."""
+    st.title(textsafe.md(title, limit=None) if user_text else title)
     if takeaway:
         if is_presenting():
-            st.html(f'<p class="sdg16-takeaway">{_escape(takeaway)}</p>')
+            st.html(f'<p class="sdg16-takeaway">{textsafe.html(takeaway)}</p>')
         else:
-            st.markdown(takeaway)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
+            st.markdown(textsafe.md(takeaway, limit=None) if user_text else takeaway)
