@@ -11,10 +11,15 @@ from __future__ import annotations
 import html as _html
 import re
 
-# Every character Markdown (CommonMark + GitHub extensions + Streamlit's :colour[] and
-# :material/ directives, $ for LaTeX) gives a meaning to. Escaped with a backslash, each is
-# shown as itself: ![t](http://host/px.png) renders as text and fetches nothing.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$&=\"'])")
+# The characters that give Streamlit Markdown a meaning on one line: links and images
+# ([]()!), emphasis (*~), code (`), raw HTML (<>), headings (#), LaTeX ($), tables (|) and
+# Streamlit's :colour[...] directives (need []). Escaped with a backslash, each shows as
+# itself: ![t](http://host/px.png) is text and fetches nothing. Other punctuation (quotes,
+# "=", ":", ".", and "_", common in codes like VC_IHR_PSRC) is left alone so notices read as
+# written; "_" can at most set a word in italics.
+_MD_SPECIAL = re.compile(r"([\\`*\[\]()<>#!~$|])")
+_LINE_START = re.compile(r"^(\d*)([-+=.)])")  # lists and setext headings at the start
+_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(:)(?=//)|(?<=www)(\.)")  # bare http://, www. links
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 MAX_SHOWN = 200  # characters of one value shown in a notice; longer ones are cut
 MAX_NOTICES = 5  # notices a page shows; the rest are counted in one line
@@ -32,7 +37,9 @@ def md(text: object, limit: int | None = MAX_SHOWN) -> str:
     """User text as Streamlit Markdown that shows exactly those characters and nothing more
     (no links, images, emphasis, HTML, LaTeX or icons); newlines become spaces."""
     flat = " ".join(clean(text, limit).split())
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    out = _MD_SPECIAL.sub(r"\\\1", flat)
+    out = _AUTOLINK.sub(lambda m: "\\" + m.group(0), out)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
 
 
 def html(text: object, limit: int | None = None) -> str:
