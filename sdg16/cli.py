@@ -53,6 +53,20 @@ def cmd_users(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``audit verify``: 0 when the hash chain is whole, 1 with the first break."""
+    verdict = audit.verify()
+    if verdict.ok:
+        print(f"audit log: {verdict.entries} entries, hash chain intact")
+        return 0
+    print(
+        f"audit log: chain broken at entry {verdict.broken_at} "
+        f"(entry {verdict.entries} in order): {verdict.reason}",
+        file=sys.stderr,
+    )
+    return 1
+
+
 def vocabulary(db: ReadOnlyDatabase, cat: catalog.Catalog) -> Vocabulary:
     return Vocabulary(
         series=frozenset(s.code for s in cat.all_series()),
@@ -108,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     sr = usub.add_parser("set-role")
     sr.add_argument("name")
     sr.add_argument("--role", required=True, choices=[r.label for r in Role][1:])
+    aud = sub.add_parser("audit", help="the audit log")
+    aud.add_argument("action", choices=["verify"], help="check the log's hash chain")
     rep = sub.add_parser("report", help="a filtered report as PDF, HTML or Excel")
     rep.add_argument("--filters", required=True, help='URL query, e.g. "series=X&geo=MEX"')
     rep.add_argument("--format", required=True, choices=FORMATS)
@@ -120,7 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return cmd_users(args) if args.command == "users" else cmd_report(args)
+        run = {"users": cmd_users, "audit": cmd_audit, "report": cmd_report}[args.command]
+        return run(args)
     except accounts.AccountError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -108,6 +108,7 @@ if privacy.sees_points(role):
             mime="text/csv",
             filters=guard.query_of(f),
             fmt="csv",
+            free_text=True,
         )
 # Counts by type as this role sees them (merged under 5 below analyst): public, still audited.
 guard.public_csv(

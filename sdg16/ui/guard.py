@@ -60,6 +60,8 @@ def produce(
     fmt: str,
     action: str = "export",
     who: session.Identity | None = None,
+    free_text: bool | None = None,
+    public: bool | None = None,
 ) -> bytes:
     """Check the role now, make the file, and record who took it. Raises PermissionError.
 
@@ -71,7 +73,10 @@ def produce(
         audit.record(user, role, "denied", what, filters=filters, fmt=fmt, detail=action)
         raise PermissionError(f"{what} needs the {needed.label} role")
     data, rows = make()
-    audit.record(user, role, action, what, filters=filters, fmt=fmt, rows=rows)
+    audit.record(
+        user, role, action, what, filters=filters, fmt=fmt, rows=rows,
+        free_text=free_text, public=public,
+    )  # fmt: skip
     return data
 
 
@@ -87,6 +92,7 @@ def guarded_download(
     key: str | None = None,
     icon: str | None = ":material/download:",
     width: str = "content",
+    free_text: bool | None = None,
 ) -> None:
     """A download button whose file is only made (and audited) when the user clicks it.
     Role.ANONYMOUS for public files: still audited (as "anonymous", with filters and rows)."""
@@ -96,7 +102,16 @@ def guarded_download(
     who = session.identity()
     st.download_button(
         label,
-        data=lambda: produce(needed, make, what=file_name, filters=filters, fmt=fmt, who=who),
+        data=lambda: produce(
+            needed,
+            make,
+            what=file_name,
+            filters=filters,
+            fmt=fmt,
+            who=who,
+            free_text=free_text,
+            public=needed == Role.ANONYMOUS,
+        ),
         file_name=file_name,
         mime=mime,
         key=key,

@@ -51,6 +51,8 @@ def make_report(
                 filters=report.meta.filters_query,
                 fmt=fmt,
                 action="report",
+                free_text=any(s.key == "reports_text" for s in report.sections),
+                public=public,
             )
             made.append(MadeFile(name, MIME[fmt], data, report.rows()))
         bar.progress(1.0, text="Done")
