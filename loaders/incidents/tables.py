@@ -92,7 +92,9 @@ def _read_csv(path: Path, nrows: int | None, sep: str | None) -> pd.DataFrame:
     text = _decode(path, data)
     if "\x00" in text:
         row = text[: text.index("\x00")].count("\n") + 1
-        raise LoadError(Problem(str(path), "NUL bytes: a binary file, not a CSV", row=row))
+        what = "UTF-16 without a byte-order mark" if text.count("\x00") > len(text) // 4 else ""
+        why = f"it looks like {what}: save it as UTF-8" if what else "a binary file, not a CSV?"
+        raise LoadError(Problem(str(path), f"NUL bytes; {why}", row=row))
     if sep is None:
         try:
             sep = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
