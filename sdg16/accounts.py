@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import re
 import secrets
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from pathlib import Path
 
 import bcrypt
 
 from sdg16 import audit, statedb
 from sdg16.roles import Role
+from sdg16.state import sessions
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
 MIN_PASSWORD = 10
@@ -73,7 +72,7 @@ def _check_password(password: str) -> bytes:
     return data
 
 
-def add_user(name: str, role: Role, password: str, path: Path | None = None) -> User:
+def add_user(name: str, role: Role, password: str, path: statedb.Target | None = None) -> User:
     name = _check_name(name)
     data = _check_password(password)
     hashed = bcrypt.hashpw(data, bcrypt.gensalt())
@@ -83,18 +82,18 @@ def add_user(name: str, role: Role, password: str, path: Path | None = None) -> 
             con.execute(
                 "INSERT INTO users VALUES (?, ?, ?, ?)", (name, role.label, hashed, created)
             )
-        except sqlite3.IntegrityError as exc:
+        except statedb.IntegrityError as exc:
             raise AccountError(f"user {name!r} exists already") from exc
     return User(name, role, created)
 
 
-def list_users(path: Path | None = None) -> list[User]:
+def list_users(path: statedb.Target | None = None) -> list[User]:
     with statedb.connect(path) as con:
         rows = con.execute("SELECT name, role, created_at FROM users ORDER BY name").fetchall()
     return [User(n, Role.parse(r), c) for n, r, c in rows]
 
 
-def get_user(name: str, path: Path | None = None) -> User | None:
+def get_user(name: str, path: statedb.Target | None = None) -> User | None:
     with statedb.connect(path) as con:
         row = con.execute(
             "SELECT name, role, created_at FROM users WHERE name = ?", (name.strip().lower(),)
@@ -102,13 +101,15 @@ def get_user(name: str, path: Path | None = None) -> User | None:
     return User(row[0], Role.parse(row[1]), row[2]) if row else None
 
 
-def remove_user(name: str, path: Path | None = None) -> None:
+def remove_user(name: str, path: statedb.Target | None = None) -> None:
     with statedb.connect(path) as con:
         if not con.execute("DELETE FROM users WHERE name = ?", (name.strip().lower(),)).rowcount:
             raise AccountError(f"no user {name!r}")
+    # Every rerun finds the account gone anyway; this also ends sessions nobody is using now.
+    sessions.revoke_user(name.strip().lower(), "account removed", path=path)
 
 
-def set_role(name: str, role: Role, path: Path | None = None) -> None:
+def set_role(name: str, role: Role, path: statedb.Target | None = None) -> None:
     with statedb.connect(path) as con:
         cur = con.execute(
             "UPDATE users SET role = ? WHERE name = ?", (role.label, name.strip().lower())
@@ -117,7 +118,7 @@ def set_role(name: str, role: Role, path: Path | None = None) -> None:
             raise AccountError(f"no user {name!r}")
 
 
-def recent_failures(name: str, now: float | None = None, path: Path | None = None) -> int:
+def recent_failures(name: str, now: float | None = None, path: statedb.Target | None = None) -> int:
     now = time.time() if now is None else now
     with statedb.connect(path) as con:
         (count,) = con.execute(
@@ -127,7 +128,7 @@ def recent_failures(name: str, now: float | None = None, path: Path | None = Non
     return count
 
 
-def address_failures(address: str, now: float, path: Path | None = None) -> int:
+def address_failures(address: str, now: float, path: statedb.Target | None = None) -> int:
     with statedb.connect(path) as con:
         (count,) = con.execute(
             "SELECT count(*) FROM login_address_attempts WHERE address = ? AND ok = 0 AND at > ?",
@@ -140,7 +141,7 @@ def authenticate(
     name: str,
     password: str,
     now: float | None = None,
-    path: Path | None = None,
+    path: statedb.Target | None = None,
     address: str | None = None,
 ) -> LoginResult:
     """Check a password; every attempt is recorded, failures in the audit log too.

@@ -9,7 +9,7 @@ from sdg16.charts import incidents as charts
 from sdg16.core import spreadsheet, textsafe
 from sdg16.incident_data import area_names, borders, view_of
 from sdg16.roles import Role
-from sdg16.ui import cache, guard, page, present, report_maker, state
+from sdg16.ui import cache, controls, guard, page, present, report_maker, state
 from sdg16.ui.i18n import _
 from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count, fmt_date
 from sdg16.ui.session import current_role
@@ -70,7 +70,9 @@ if tab_map.open:
 
 if tab_time.open:
     with tab_time:
-        period = st.segmented_control("Per", ["week", "month", "year"], default="month")
+        period = controls.segmented(
+            _("Per"), ["week", "month", "year"], key="incidents.per", url=None, default="month"
+        )
         frame = cache.incident_timeline(role, f, period or "month")
         if frame.empty:
             st.info(_("No reports in this selection."))

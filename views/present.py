@@ -7,7 +7,7 @@ import streamlit as st
 from sdg16 import presentations
 from sdg16.core import textsafe
 from sdg16.roles import Role
-from sdg16.ui import guard, page, present, session
+from sdg16.ui import controls, guard, page, present, session
 from sdg16.ui.i18n import _
 from sdg16.ui.registry import PAGES
 
@@ -19,10 +19,9 @@ if not names:
     st.info(_("No presentations yet. Use “Save view” in the sidebar of any page to start one."))
     st.stop()
 
-chosen = st.query_params.get("deck")
-if chosen not in names:
-    chosen = names[0]
-chosen = st.selectbox(_("Presentation"), names, index=names.index(chosen))
+chosen = controls.selectbox(
+    _("Presentation"), names, key="present.deck", url=st.query_params.get("deck")
+)
 views = presentations.views(chosen)
 try:
     pos = min(max(int(st.query_params.get("slide", "1")), 1), len(views))

@@ -11,7 +11,7 @@ from loaders.incidents.taxonomy import get as taxonomy
 from sdg16 import privacy
 from sdg16.filters import Filter
 from sdg16.incident_data import area_names
-from sdg16.ui import cache, state
+from sdg16.ui import cache, controls, nav, state
 from sdg16.ui.i18n import _
 from sdg16.ui.session import current_role
 
@@ -40,43 +40,44 @@ def filter_bar(f: Filter) -> Filter | None:
     # Real reports first: a store with synthetic data still opens on a real country.
     real = countries[countries["reports"] > countries["synthetic"]]
     default = real["country"].iloc[0] if not real.empty else options[0]
-    chosen = f.geo[0] if f.geo and f.geo[0] in options else default
     tax = taxonomy()
     c1, c2, c3, c4 = st.columns([1.2, 1.2, 2, 1.6])
-    # Keys keep each widget's identity while its default follows the URL; without them every
-    # second choice was lost (found by bench/: the browser's filter change never settled).
-    country = c1.selectbox(
+    country = controls.selectbox(
         _("Country"),
         options,
-        index=options.index(chosen),
+        key=nav.key("country"),
+        url=f.geo[0] if f.geo else None,
+        default=default,
+        where=c1,
         format_func=lambda c: names.get(c, c),
-        key="incident_country",
     )
     areas = area_names(country)
-    area_opts = [ALL, *sorted(areas, key=areas.get)]
-    area = f.admin1 if f.admin1 in areas and country == chosen else ALL
-    admin1 = c2.selectbox(
+    admin1 = controls.selectbox(
         _("Area (admin 1)"),
-        area_opts,
-        index=area_opts.index(area),
+        [ALL, *sorted(areas, key=areas.get)],
+        key=nav.key(f"area.{country}"),  # per country: another country's areas are not options
+        url=f.admin1,
+        default=ALL,
+        where=c2,
         format_func=lambda a: areas.get(a, a),
-        key=f"incident_area_{country}",  # per country: another country's areas are not options
     )
-    types = c3.multiselect(
+    types = controls.multiselect(
         _("Incident type"),
         list(tax.types),
-        default=[t for t in f.incident_types if t in tax.types],
+        key=nav.key("types"),
+        url=f.incident_types,
+        where=c3,
         format_func=tax.types.get,
         placeholder=_("All types"),
-        key="incident_types",
     )
-    places = c4.multiselect(
+    places = controls.multiselect(
         _("Place"),
         list(tax.place_types),
-        default=[p for p in f.place_types if p in tax.place_types],
+        key=nav.key("places"),
+        url=f.place_types,
+        where=c4,
         format_func=tax.place_types.get,
         placeholder=_("All places"),
-        key="incident_places",
     )
     f = f.update(
         geo=(country,),
@@ -94,36 +95,37 @@ def _date_range(f: Filter, country: str) -> Filter:
     if span is None:
         return f
     lo, hi = span
-    start = min(max(f.start or lo, lo), hi)
-    end = max(min(f.end or hi, hi), start)
+    start, end = lo, hi
     if not privacy.sees_points(role):
-        start, end = _month_range(lo, hi, start, end, country)
+        start, end = _month_range(f, lo, hi, country)
     elif lo < hi:
-        start, end = st.slider(
+        start, end = controls.slider(
             _("Date range (narrow it to zoom the timeline)"),
-            min_value=lo,
-            max_value=hi,
-            value=(start, end),
+            lo,
+            hi,
+            key=nav.key(f"dates.{country}"),  # each country has its own span
+            url=(f.start, f.end),
+            default=(lo, hi),
             format="YYYY-MM-DD",
-            key=f"incident_dates_{country}",  # each country has its own span
         )
     f = f.update(start=_keep(start, lo), end=_keep(end, hi))
     state.write_filter(f)
     return f
 
 
-def _month_range(lo: date, hi: date, start: date, end: date, country: str) -> tuple[date, date]:
+def _month_range(f: Filter, lo: date, hi: date, country: str) -> tuple[date, date]:
     """Below analyst the range is picked in whole months (privacy.coarse_filter)."""
     months = [d.date() for d in pd.date_range(lo, hi, freq="MS")]
     if len(months) < 2:
         return lo, hi
-    first, last = start.replace(day=1), end.replace(day=1)
-    first, last = st.select_slider(
+    url = tuple(d.replace(day=1) if d else None for d in (f.start, f.end))
+    first, last = controls.select_slider(
         _("Date range (narrow it to zoom the timeline)"),
-        options=months,
-        value=(min(max(first, months[0]), months[-1]), min(max(last, months[0]), months[-1])),
+        months,
+        key=nav.key(f"months.{country}"),
+        url=url if any(url) else None,
+        default=(months[0], months[-1]),
         format_func=lambda d: f"{d:%Y-%m}",
-        key=f"incident_months_{country}",
     )
     return first, (pd.Timestamp(last) + pd.offsets.MonthEnd(0)).date()
 
