@@ -94,12 +94,12 @@ def run_page(incident_app, role, page: str = "incidents", tab: str | None = None
     """The page as ``role`` with URL ``params``, the tab opened; returns (AppTest, Sent)."""
     from streamlit.testing.v1 import AppTest
 
-    from sdg16.ui.session import ROLE_KEY
+    from tests.auth_helpers import as_role
     from tests.conftest import ROOT
 
     with capture() as files:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-        at.session_state[ROLE_KEY] = role
+        as_role(at, role)
         if tab:
             at.session_state["incident_tab"] = tab
         at.query_params.update(params)

@@ -77,12 +77,19 @@ def test_excel_report_holds_imported_formulas_as_text(formula_store: Path) -> No
 
 def test_analyst_csv_from_the_incident_page_is_neutralised(formula_store: Path) -> None:
     import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from tests.auth_helpers import as_role
+    from tests.conftest import ROOT
 
     os.environ["SDG16_DB"], before = str(formula_store), os.environ["SDG16_DB"]
     st.cache_data.clear()
     try:
         with capture() as files:
-            at = signed_in("ana", "incidents", geo="EGY")
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+            as_role(at, Role.ANALYST)
+            at.query_params["geo"] = "EGY"
+            at.switch_page("views/incidents.py").run()
             assert not at.exception
             (button,) = [b for b in at.get("download_button") if "with text" in b.proto.label]
             rows = list(csv.reader(io.StringIO(fetch(button, files).decode("utf-8"))))

@@ -38,14 +38,14 @@ def test_an_untouched_log_verifies(log: Path, capsys: pytest.CaptureFixture) -> 
 
 def test_insert_or_replace_cannot_rewrite_an_entry(log: Path) -> None:
     """Was: INSERT OR REPLACE rewrote entry 2 although UPDATE and DELETE were refused."""
-    with statedb.connect(log) as con, pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    with statedb.connect(log) as con, pytest.raises(statedb.IntegrityError, match="append-only"):
         con.execute(
             "INSERT OR REPLACE INTO audit (id, at, actor, role, action, what, filters, format,"
             " rows, detail) VALUES (2, '2020-01-01', 'x', 'admin', 'export', 'x', '', '', 0, '')"
         )
     with statedb.connect(log) as con:
         for sql in ("UPDATE audit SET actor = 'x'", "DELETE FROM audit WHERE id = 2"):
-            with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            with pytest.raises(statedb.IntegrityError, match="append-only"):
                 con.execute(sql)
     assert list(audit.entries()["actor"]) == ["ana"] * 5
 
@@ -92,3 +92,20 @@ def test_an_old_state_file_is_sealed_into_the_chain(tmp_path: Path, monkeypatch)
     monkeypatch.setenv("SDG16_STATE_DB", str(path))
     audit.record("root", Role.ADMIN, "logout", "logout")
     assert audit.verify().entries == 2 and audit.verify().ok
+
+
+def test_the_chain_holds_on_both_backends(state_target) -> None:
+    """SQLite and PostgreSQL (sdg16.state.backend): entries chain, and verify finds them whole."""
+    for i in range(3):
+        audit.record("ana", Role.ANALYST, "export", f"f{i}", free_text=i == 1, path=state_target)
+    verdict = audit.verify(path=state_target)
+    assert verdict.ok and verdict.entries == 3
+    with statedb.connect(state_target) as con:
+        rows = con.execute("SELECT prev_hash, hash FROM audit ORDER BY id").fetchall()
+        assert rows[0][0] == "0" * 64 and rows[1][0] == rows[0][1] and rows[2][0] == rows[1][1]
+        with pytest.raises(statedb.IntegrityError, match="append-only"):
+            con.execute(
+                "INSERT INTO audit (at, actor, role, action, what, filters, format, detail,"
+                " prev_hash, hash) VALUES ('x', 'x', 'x', 'x', 'x', '', '', '', ?, ?)",
+                ("f" * 64, "e" * 64),
+            )
