@@ -29,12 +29,16 @@ for spec in PAGES:
         default=spec.default,
         visibility="visible" if role.allows(spec.role) else "hidden",
     )
-    sections.setdefault(spec.section, []).append(page)
+    sections.setdefault(_(spec.section), []).append(page)
 
 if session.current_user():
     with st.sidebar:
-        st.caption(f"Signed in as **{session.current_user()}** ({role.label})")
-        if st.button("Sign out", icon=":material/logout:"):
+        st.caption(
+            _("Signed in as **{user}** ({role})").format(
+                user=session.current_user(), role=_(role.label)
+            )
+        )
+        if st.button(_("Sign out"), icon=":material/logout:"):
             session.logout()
             st.rerun()
 

@@ -91,6 +91,15 @@ def view_of(cells: pd.DataFrame, share: float = 0.8) -> tuple[float, float, floa
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, round(zoom, 1)
 
 
+def data_bbox(cells: pd.DataFrame, margin: float = 0.3) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) around the cells, for choosing which city names to draw."""
+    if cells.empty:
+        return None
+    pts = [h3.cell_to_latlng(c) for c in cells["hex"]]
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    return min(lons) - margin, min(lats) - margin, max(lons) + margin, max(lats) + margin
+
+
 def timeline(db: ReadOnlyDatabase, f: Filter, role: Role, period: str) -> pd.DataFrame:
     """period, type (label), reports: types under the threshold merged per period."""
     frame = q.timeline(db, f, period)

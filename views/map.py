@@ -91,14 +91,19 @@ title = _(entry.title)
 text = charts.MapText(title, unit, year, source, entry.higher_is_better, breakdown, f.lang)
 with header:
     present.presenter_header(title, charts.takeaway(values, text))
-view = charts.view_for(bounds(shapes, list(members or [])))
-fig = charts.choropleth(values, geojson, no_data, names, text, view)
+# Sized for the screen it is shown on: the whole region in the frame, the colour bar inside.
+phone = present.is_phone()
+height = charts.PHONE_HEIGHT if phone else charts.PRESENT_HEIGHT if f.present else charts.MAP_HEIGHT
+view, width = charts.view_for(
+    bounds(shapes, list(members or [])), 350 if phone else 1200 if f.present else 1100, height
+)
+fig = charts.choropleth(values, geojson, no_data, names, text, view, height, width)
 event = st.plotly_chart(
     fig,
     on_select="rerun",
     selection_mode="points",
     key=f"map-{series}-{region}",
-    width="stretch",
+    width="content",
     theme=None,  # keep our colours (palette) rather than Streamlit's
 )
 st.caption(charts.caption(text, len(values), len(no_data)))

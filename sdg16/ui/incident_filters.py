@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
+from babel.dates import get_day_names
 
 from loaders.incidents.taxonomy import get as taxonomy
 from sdg16.filters import Filter
+from sdg16.i18n import N_
 from sdg16.incident_data import area_names
+from sdg16.privacy import MIN_COUNT, SMALL_LABEL
 from sdg16.ui import cache, state
-from sdg16.ui.i18n import _
+from sdg16.ui.i18n import _, current_lang, num
 
-ALL = "(all)"
+ALL = N_("(all)")
+# Keys the queries and the privacy layer write themselves (extracted for translation).
+FIXED_KEYS = {SMALL_LABEL, N_("not stated"), N_("unknown"), N_("target"), N_("witness")}
 
 
 def country_names() -> dict[str, str]:
@@ -38,6 +44,17 @@ def filter_bar(f: Filter) -> Filter | None:
     real = countries[countries["reports"] > countries["synthetic"]]
     default = real["country"].iloc[0] if not real.empty else options[0]
     chosen = f.geo[0] if f.geo and f.geo[0] in options else default
+    asked = f.geo[0] if f.geo and f.geo[0] not in options else None
+    if asked and "incident_country" not in st.session_state:
+        # The link named a country without reports: say so, rather than quietly showing another.
+        place = names.get(asked) or "".join(ch for ch in asked if ch.isalnum())[:12]
+        st.warning(
+            _("No incident reports for {place}. Reports are loaded for: {countries}.").format(
+                place=place, countries=", ".join(names.get(c, c) for c in options)
+            ),
+            icon=":material/location_off:",
+        )
+        chosen = None
     tax = taxonomy()
     c1, c2, c3, c4 = st.columns([1.2, 1.2, 2, 1.6])
     # Keys keep each widget's identity while its default follows the URL; without them every
@@ -45,10 +62,13 @@ def filter_bar(f: Filter) -> Filter | None:
     country = c1.selectbox(
         _("Country"),
         options,
-        index=options.index(chosen),
+        index=options.index(chosen) if chosen else None,
         format_func=lambda c: names.get(c, c),
+        placeholder=_("Choose a country"),
         key="incident_country",
     )
+    if country is None:
+        return None
     areas = area_names(country)
     area_opts = [ALL, *sorted(areas, key=areas.get)]
     area = f.admin1 if f.admin1 in areas and country == chosen else ALL
@@ -56,14 +76,14 @@ def filter_bar(f: Filter) -> Filter | None:
         _("Area (admin 1)"),
         area_opts,
         index=area_opts.index(area),
-        format_func=lambda a: areas.get(a, a),
+        format_func=lambda a: _(ALL) if a == ALL else areas.get(a, a),
         key=f"incident_area_{country}",  # per country: another country's areas are not options
     )
     types = c3.multiselect(
         _("Incident type"),
         list(tax.types),
         default=[t for t in f.incident_types if t in tax.types],
-        format_func=tax.types.get,
+        format_func=lambda t: _(tax.types[t]),
         placeholder=_("All types"),
         key="incident_types",
     )
@@ -71,7 +91,7 @@ def filter_bar(f: Filter) -> Filter | None:
         _("Place"),
         list(tax.place_types),
         default=[p for p in f.place_types if p in tax.place_types],
-        format_func=tax.place_types.get,
+        format_func=lambda p: _(tax.place_types[p]),
         placeholder=_("All places"),
         key="incident_places",
     )
@@ -89,7 +109,8 @@ def _date_range(f: Filter, country: str) -> Filter:
     span = cache.incident_span(country)
     if span is None:
         return f
-    lo, hi = span
+    lo, hi, before, _after = span
+    lo = min(lo, f.start) if f.start else lo  # a link may ask for the early outliers
     start = min(max(f.start or lo, lo), hi)
     end = max(min(f.end or hi, hi), start)
     if lo < hi:
@@ -101,9 +122,17 @@ def _date_range(f: Filter, country: str) -> Filter:
             format="YYYY-MM-DD",
             key=f"incident_dates_{country}",  # each country has its own span
         )
-    f = f.update(start=_keep(start, lo), end=_keep(end, hi))
-    state.write_filter(f)
-    return f
+    if before and lo == span[0]:
+        st.caption(
+            _(
+                "{n} reports dated before {month} (likely mis-dated) are left out; "
+                "add start=YYYY-MM-DD to the link to include them."
+            ).format(n=fmt_count(before if before >= MIN_COUNT else None), month=f"{lo:%Y-%m}")
+        )
+    state.write_filter(f.update(start=_keep(start, lo), end=_keep(end, hi)))
+    # The page counts what the slider shows: the bulk's start is a real bound, only kept out
+    # of the link (a full range stays a short URL).
+    return f.update(start=start if start > span[0] or before else None, end=_keep(end, hi))
 
 
 def _keep(value: date, bound: date) -> date | None:
@@ -112,7 +141,20 @@ def _keep(value: date, bound: date) -> date | None:
 
 
 def fmt_count(n: int | None) -> str:
-    return "fewer than 5" if n is None else f"{n:,}"
+    return _("fewer than 5") if n is None else num(n)
+
+
+def translated_keys(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Breakdown keys in the page's language: taxonomy labels through the catalog, weekdays
+    from CLDR; place and institution names stay as the data spells them."""
+    if by == "weekday":  # "1-Mon": %w, 0 = Sunday; Babel counts from Monday = 0
+        days = get_day_names("abbreviated", locale=current_lang())
+        return frame.assign(
+            key=[days[(int(k[0]) - 1) % 7] if k[:1].isdigit() else _(k) for k in frame["key"]]
+        )
+    if by in ("type", "place_type", "reporter_role"):
+        return frame.assign(key=[_(k) for k in frame["key"]])
+    return frame.assign(key=[_(k) if k in FIXED_KEYS else k for k in frame["key"]])
 
 
 def fmt_date(value: object) -> str:
