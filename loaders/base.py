@@ -106,6 +106,7 @@ class Batch:
     geo: pd.DataFrame
     inputs: list[Provenance] = field(default_factory=list)
     replaces_reference: bool = False
+    shapes: pd.DataFrame | None = None  # loaders/shapes.py; None keeps the store's shapes
 
 
 class Source(Protocol):

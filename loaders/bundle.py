@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from loaders import shapes
 from loaders.base import (
     GEO_COLUMNS,
     OBSERVATION_COLUMNS,
@@ -83,6 +84,11 @@ class BundleSource:
         inputs = [
             Provenance(str(self._path(f)), rows.get(f, 0), sha256_of(self._path(f))) for f in files
         ]
+        found = shapes.read(self.root)
+        if found is not None:
+            for name in (shapes.NE_FILE, *shapes.ADMIN1_FILES.values()):
+                if self._path(name).exists():
+                    inputs.append(Provenance(str(self._path(name)), 0, sha256_of(self._path(name))))
         return Batch(
             source=self.name,
             datasets=("unsd-bundle", "wgi-bundle"),
@@ -91,6 +97,7 @@ class BundleSource:
             geo=geo,
             inputs=inputs,
             replaces_reference=True,
+            shapes=found,
         )
 
     def reference(self) -> pd.DataFrame:

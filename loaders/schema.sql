@@ -44,6 +44,17 @@ CREATE TABLE IF NOT EXISTS observation (
     load_id     INTEGER NOT NULL
 );
 
+-- Borders the maps draw (loaders/shapes.py): the app reads them here, never from the bundle.
+CREATE TABLE IF NOT EXISTS shape (
+    kind     VARCHAR NOT NULL CHECK (kind IN ('country', 'admin1')),
+    geo_id   VARCHAR NOT NULL,     -- store country id, or ISO 3166-2 for admin-1 areas
+    country  VARCHAR NOT NULL,     -- ISO3 the shape belongs to
+    name     VARCHAR NOT NULL,
+    props    VARCHAR NOT NULL,     -- JSON: other names (local, Arabic) for matching imports
+    geometry VARCHAR NOT NULL,     -- GeoJSON geometry, lon/lat (WGS 84)
+    PRIMARY KEY (kind, geo_id)
+);
+
 CREATE TABLE IF NOT EXISTS load_log (
     load_id     INTEGER NOT NULL,
     source      VARCHAR NOT NULL,      -- the loader: bundle, unsdg, worldbank, ...

@@ -156,6 +156,11 @@ class Store:
         )
         con.register("new_obs", obs)
         con.execute("INSERT INTO observation BY NAME SELECT * FROM new_obs")
+        if batch.shapes is not None:
+            con.execute("DELETE FROM shape")
+            con.register("new_shapes", batch.shapes)
+            con.execute("INSERT INTO shape BY NAME SELECT * FROM new_shapes")
+            con.unregister("new_shapes")
         missing = con.execute(
             "SELECT DISTINCT geo_id FROM observation WHERE geo_id NOT IN (SELECT geo_id FROM geo)"
             " LIMIT 5"

@@ -7,11 +7,9 @@ app; the first admin is created with ``python -m sdg16 users add NAME --role adm
 from __future__ import annotations
 
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 import bcrypt
 
@@ -50,7 +48,7 @@ def _check_name(name: str) -> str:
     return name
 
 
-def add_user(name: str, role: Role, password: str, path: Path | None = None) -> User:
+def add_user(name: str, role: Role, password: str, path: statedb.Target | None = None) -> User:
     name = _check_name(name)
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"password: at least {MIN_PASSWORD} characters")
@@ -61,18 +59,18 @@ def add_user(name: str, role: Role, password: str, path: Path | None = None) -> 
             con.execute(
                 "INSERT INTO users VALUES (?, ?, ?, ?)", (name, role.label, hashed, created)
             )
-        except sqlite3.IntegrityError as exc:
+        except statedb.IntegrityError as exc:
             raise AccountError(f"user {name!r} exists already") from exc
     return User(name, role, created)
 
 
-def list_users(path: Path | None = None) -> list[User]:
+def list_users(path: statedb.Target | None = None) -> list[User]:
     with statedb.connect(path) as con:
         rows = con.execute("SELECT name, role, created_at FROM users ORDER BY name").fetchall()
     return [User(n, Role.parse(r), c) for n, r, c in rows]
 
 
-def get_user(name: str, path: Path | None = None) -> User | None:
+def get_user(name: str, path: statedb.Target | None = None) -> User | None:
     with statedb.connect(path) as con:
         row = con.execute(
             "SELECT name, role, created_at FROM users WHERE name = ?", (name.strip().lower(),)
@@ -80,13 +78,13 @@ def get_user(name: str, path: Path | None = None) -> User | None:
     return User(row[0], Role.parse(row[1]), row[2]) if row else None
 
 
-def remove_user(name: str, path: Path | None = None) -> None:
+def remove_user(name: str, path: statedb.Target | None = None) -> None:
     with statedb.connect(path) as con:
         if not con.execute("DELETE FROM users WHERE name = ?", (name.strip().lower(),)).rowcount:
             raise AccountError(f"no user {name!r}")
 
 
-def set_role(name: str, role: Role, path: Path | None = None) -> None:
+def set_role(name: str, role: Role, path: statedb.Target | None = None) -> None:
     with statedb.connect(path) as con:
         cur = con.execute(
             "UPDATE users SET role = ? WHERE name = ?", (role.label, name.strip().lower())
@@ -95,7 +93,7 @@ def set_role(name: str, role: Role, path: Path | None = None) -> None:
             raise AccountError(f"no user {name!r}")
 
 
-def recent_failures(name: str, now: float | None = None, path: Path | None = None) -> int:
+def recent_failures(name: str, now: float | None = None, path: statedb.Target | None = None) -> int:
     now = time.time() if now is None else now
     with statedb.connect(path) as con:
         (count,) = con.execute(
@@ -106,7 +104,7 @@ def recent_failures(name: str, now: float | None = None, path: Path | None = Non
 
 
 def authenticate(
-    name: str, password: str, now: float | None = None, path: Path | None = None
+    name: str, password: str, now: float | None = None, path: statedb.Target | None = None
 ) -> LoginResult:
     """Check a password; every attempt is recorded, failures in the audit log too."""
     now = time.time() if now is None else now

@@ -1,19 +1,21 @@
 """The append-only audit log: who did what, when, on which view, in which format, how many rows.
 
-Rows are only ever inserted; triggers in ``statedb.SCHEMA`` reject UPDATE and DELETE.
+Rows are only ever inserted; triggers (``sdg16/state/migrations/``) reject UPDATE and DELETE.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pandas as pd
 
 from sdg16 import statedb
 from sdg16.roles import Role
 
-COLUMNS = ["id", "at", "actor", "role", "action", "what", "filters", "format", "rows", "detail"]
+COLUMNS = [
+    *["id", "at", "actor", "role", "action", "what", "filters", "format", "rows", "detail"],
+    "origin",  # the replica that wrote the entry
+]
 
 
 def record(
@@ -26,24 +28,24 @@ def record(
     fmt: str = "",
     rows: int | None = None,
     detail: str = "",
-    path: Path | None = None,
+    path: statedb.Target | None = None,
 ) -> int:
     """Append one entry and return its id."""
     at = datetime.now(UTC).isoformat(timespec="seconds")
     with statedb.connect(path) as con:
-        cur = con.execute(
-            "INSERT INTO audit (at, actor, role, action, what, filters, format, rows, detail)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (at, actor, role.label, action, what, filters, fmt, rows, detail),
-        )
-        return int(cur.lastrowid)
+        (entry_id,) = con.execute(
+            "INSERT INTO audit (at, actor, role, action, what, filters, format, rows, detail,"
+            " origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (at, actor, role.label, action, what, filters, fmt, rows, detail, statedb.origin()),
+        ).fetchone()
+        return int(entry_id)
 
 
 def entries(
     limit: int = 1000,
     action: str | None = None,
     actor: str | None = None,
-    path: Path | None = None,
+    path: statedb.Target | None = None,
 ) -> pd.DataFrame:
     """Newest first."""
     where, params = [], []

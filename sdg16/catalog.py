@@ -37,6 +37,26 @@ class CatalogError(ValueError):
     """indicators.yaml is missing, unreadable or wrong; the message names the key."""
 
 
+class ProgressSpec(BaseModel):
+    """How progress is judged (docs/progress.md): a numeric target by a year, or the direction
+    alone (``target`` absent: method 1); ``source`` says where the target comes from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    target: float | None = Field(default=None, allow_inf_nan=False)
+    target_year: int = Field(default=2030, ge=2016, le=2100)
+    base_year: int = Field(default=2015, ge=1990, le=2030)
+    limit: float | None = Field(default=None, allow_inf_nan=False)  # a natural bound, e.g. 100 %
+    assess: bool = True  # false: not a statistical trend (e.g. a yes/no status)
+    source: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _years(self) -> ProgressSpec:
+        if self.target_year <= self.base_year:
+            raise ValueError("target_year must be after base_year")
+        return self
+
+
 class SeriesEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -46,6 +66,7 @@ class SeriesEntry(BaseModel):
     higher_is_better: bool | None
     default: dict[str, str] = Field(default_factory=dict)
     key: bool = False
+    progress: ProgressSpec | None = None  # overrides the indicator's
 
     @model_validator(mode="after")
     def _known_dimensions(self) -> SeriesEntry:
@@ -65,6 +86,15 @@ class Indicator(BaseModel):
     source: Literal["unsd", "wgi"]
     definition: str = Field(min_length=1)
     series: list[SeriesEntry] = Field(min_length=1)
+    progress: ProgressSpec | None = None
+
+    @model_validator(mode="after")
+    def _target_has_direction(self) -> Indicator:
+        for s in self.series:
+            spec = s.progress or self.progress
+            if spec and spec.target is not None and spec.assess and s.higher_is_better is None:
+                raise ValueError(f"series {s.code}: a progress target needs higher_is_better")
+        return self
 
 
 class Catalog(BaseModel):
@@ -98,6 +128,11 @@ class Catalog(BaseModel):
 
     def all_series(self) -> list[SeriesEntry]:
         return [s for i in self.indicators for s in i.series]
+
+    def progress(self, code: str) -> ProgressSpec | None:
+        """The series' progress spec (its own, else its indicator's); None: direction only."""
+        indicator, entry = self._series_index()[code]
+        return entry.progress or indicator.progress
 
     def key_series(self) -> list[SeriesEntry]:
         return [s for s in self.all_series() if s.key]

@@ -1,4 +1,4 @@
-"""``python -m sdg16``: manage local accounts and produce reports without the UI.
+"""``python -m sdg16``: manage local accounts, produce reports, assess progress without the UI.
 
 Exit status: 0 done, 1 failed (nothing written), 2 bad arguments.
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from sdg16 import accounts, audit, catalog
+from sdg16 import accounts, audit, catalog, progress_cli
 from sdg16.db import ReadOnlyDatabase, StoreMissing
 from sdg16.filters import Vocabulary, parse_params
 from sdg16.queries import meta
@@ -114,13 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--out", required=True)
     rep.add_argument("--title", default="SDG 16 report")
     rep.add_argument("--public", action="store_true", help="suppress counts below 5")
+    progress_cli.add_parser(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return cmd_users(args) if args.command == "users" else cmd_report(args)
+        commands = {"users": cmd_users, "report": cmd_report, "progress": progress_cli.run}
+        return commands[args.command](args)
     except accounts.AccountError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -6,20 +6,22 @@ in sdg16/privacy.py hold for every view, not only for what a chart happens to dr
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
+from pathlib import Path
 
 import h3
 import pandas as pd
 import shapely
 
-from loaders.incidents import areas
 from loaders.incidents.taxonomy import get as taxonomy
 from sdg16 import privacy
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.queries import incidents as q
+from sdg16.queries import shapes as shapes_q
 from sdg16.roles import Role
 
 BORDER_TOLERANCE_DEG = 0.01
@@ -58,23 +60,37 @@ def map_data(db: ReadOnlyDatabase, f: Filter, role: Role) -> MapData:
     return MapData(cells, by_area.reset_index(drop=True), resolution, hidden, points)
 
 
-def area_names(country: str) -> dict[str, str]:
-    a = areas.admin1(country)
-    return dict(a.names) if a else {}
+def area_names(country: str, db: ReadOnlyDatabase | None = None) -> dict[str, str]:
+    """ISO 3166-2 code -> English name of a country's admin-1 areas, from the store."""
+    db = db or ReadOnlyDatabase()
+    return dict(_admin1(str(db.path), db.version(), country)[0])
 
 
-@cache
-def borders(country: str) -> list[dict]:
-    """The bundle's admin-1 features for a country (empty if it has none), simplified to
+def borders(country: str, db: ReadOnlyDatabase | None = None) -> list[dict]:
+    """The store's admin-1 features for a country (empty if it has none), simplified to
     about 1 km: the 1:10m outlines are 0.7 MB of JSON per rerun otherwise."""
-    a = areas.admin1(country)
-    if a is None:
-        return []
-    out = []
-    for feat, geom in zip(a.features, a.geoms, strict=True):
-        simple = shapely.simplify(geom, BORDER_TOLERANCE_DEG, preserve_topology=True)
-        out.append({**feat, "geometry": shapely.geometry.mapping(simple)})
-    return out
+    db = db or ReadOnlyDatabase()
+    return list(_admin1(str(db.path), db.version(), country)[1])
+
+
+@lru_cache(maxsize=16)
+def _admin1(path: str, store_version: str, country: str) -> tuple[tuple, tuple]:
+    rows = shapes_q.admin1(ReadOnlyDatabase(Path(path)), country)
+    names, features = [], []
+    for code, name, props, geometry in rows.itertuples(index=False):
+        names.append((code, name))
+        geom = shapely.simplify(
+            shapely.from_geojson(geometry), BORDER_TOLERANCE_DEG, preserve_topology=True
+        )
+        properties = {"name_en": name, **json.loads(props), "iso_3166_2": code}
+        features.append(
+            {
+                "type": "Feature",
+                "properties": properties,
+                "geometry": shapely.geometry.mapping(geom),
+            }
+        )
+    return tuple(names), tuple(features)
 
 
 def view_of(cells: pd.DataFrame, share: float = 0.8) -> tuple[float, float, float]:

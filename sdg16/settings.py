@@ -33,6 +33,12 @@ def state_db_path() -> Path:
     return Path(os.environ.get("SDG16_STATE_DB") or ROOT / "data" / "app_state.sqlite")
 
 
+def state_url() -> str | None:
+    """A ``postgresql://`` URL for shared state when several processes serve the app
+    (``SDG16_STATE_URL``); unset, the state stays in the SQLite file above."""
+    return os.environ.get("SDG16_STATE_URL") or None
+
+
 def reader_memory_limit() -> str:
     """DuckDB memory for the app's reads (``SDG16_DUCKDB_MEMORY``, default 400MB). DuckDB caches
     what it reads up to its limit, 80% of RAM by default: a bound keeps each replica's memory

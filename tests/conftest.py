@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = settings.bundle_dir()
 FIXTURES = BUNDLE.parent / "fixtures"
 ARTIFACTS = ROOT / "artifacts"
+
+
+# The replica test starts nginx, PostgreSQL and two app servers: only `make replicas-test` runs it.
+collect_ignore = [] if os.environ.get("SDG16_REPLICAS_TEST") else ["replicas"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -34,6 +39,43 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # Downloads are audited on click: never write a test's entries into the real state DB.
     os.environ.setdefault("SDG16_STATE_DB", str(path.with_name("app_state.sqlite")))
     return path
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One PostgreSQL server for the session (Debian's package, loopback, temp dir)."""
+    from testkit import postgres
+
+    server = postgres.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def state_target(request: pytest.FixtureRequest, tmp_path: Path):
+    """An empty state database on each backend: a SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return tmp_path / "state.sqlite"
+    server = request.getfixturevalue("postgres_server")
+    return server.create_database(f"state_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def state_env(state_target, monkeypatch: pytest.MonkeyPatch):
+    """``state_target`` made the app's state through the environment, as a deployment sets it."""
+    if isinstance(state_target, Path):
+        monkeypatch.delenv("SDG16_STATE_URL", raising=False)
+        monkeypatch.setenv("SDG16_STATE_DB", str(state_target))
+    else:
+        monkeypatch.setenv("SDG16_STATE_URL", state_target)
+    return state_target
+
+
+def state_vars(target) -> dict[str, str]:
+    """The environment variable a subprocess needs to use ``target``."""
+    if isinstance(target, Path):
+        return {"SDG16_STATE_DB": str(target)}
+    return {"SDG16_STATE_URL": target}
 
 
 @pytest.fixture(scope="session")

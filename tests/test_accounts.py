@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 import pytest
 
 from sdg16 import accounts, audit, statedb
 from sdg16.roles import Role
+from sdg16.statedb import Target
 
 
 @pytest.fixture
-def state(tmp_path: Path) -> Path:
-    path = tmp_path / "state.sqlite"
-    accounts.add_user("ana", Role.ANALYST, "analyst-password-1", path=path)
-    return path
+def state(state_target: Target) -> Target:
+    """Each test runs on SQLite and on PostgreSQL."""
+    accounts.add_user("ana", Role.ANALYST, "analyst-password-1", path=state_target)
+    return state_target
 
 
-def test_passwords_are_stored_as_bcrypt_hashes(state: Path) -> None:
+def test_passwords_are_stored_as_bcrypt_hashes(state: Target) -> None:
     with statedb.connect(state) as con:
         (stored,) = con.execute("SELECT password_hash FROM users").fetchone()
     assert stored.startswith(b"$2b$") and b"analyst-password-1" not in stored
 
 
-def test_right_password_signs_in_and_wrong_one_does_not(state: Path) -> None:
+def test_right_password_signs_in_and_wrong_one_does_not(state: Target) -> None:
     ok = accounts.authenticate("ANA ", "analyst-password-1", path=state)
     assert ok.user is not None and ok.user.role is Role.ANALYST
     bad = accounts.authenticate("ana", "analyst-password-2", path=state)
@@ -33,7 +31,7 @@ def test_right_password_signs_in_and_wrong_one_does_not(state: Path) -> None:
     assert accounts.authenticate("nobody", "x" * 12, path=state).message == bad.message
 
 
-def test_failed_logins_are_rate_limited_per_name(state: Path) -> None:
+def test_failed_logins_are_rate_limited_per_name(state: Target) -> None:
     t0 = 1_000_000.0
     for i in range(accounts.MAX_FAILURES):
         assert accounts.authenticate("ana", f"wrong-{i}", now=t0 + i, path=state).user is None
@@ -55,13 +53,13 @@ def test_failed_logins_are_rate_limited_per_name(state: Path) -> None:
     ],
 )
 def test_bad_accounts_are_refused_with_a_reason(
-    state: Path, name: str, password: str, message: str
+    state: Target, name: str, password: str, message: str
 ) -> None:
     with pytest.raises(accounts.AccountError, match=message):
         accounts.add_user(name, Role.VIEWER, password, path=state)
 
 
-def test_roles_change_and_users_go(state: Path) -> None:
+def test_roles_change_and_users_go(state: Target) -> None:
     accounts.set_role("ana", Role.VIEWER, path=state)
     assert accounts.get_user("ana", path=state).role is Role.VIEWER
     accounts.remove_user("ana", path=state)
@@ -69,11 +67,30 @@ def test_roles_change_and_users_go(state: Path) -> None:
     assert accounts.authenticate("ana", "analyst-password-1", path=state).user is None
 
 
-def test_the_audit_log_refuses_edits_and_deletions(state: Path) -> None:
+def test_the_audit_log_refuses_edits_and_deletions(state: Target) -> None:
     audit.record("ana", Role.ANALYST, "report", "x.pdf", fmt="pdf", rows=3, path=state)
     with statedb.connect(state) as con:
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(statedb.IntegrityError, match="append-only"):
             con.execute("UPDATE audit SET actor = 'someone else'")
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(statedb.IntegrityError, match="append-only"):
             con.execute("DELETE FROM audit")
     assert audit.entries(path=state).iloc[0]["actor"] == "ana"
+
+
+def test_audit_entries_keep_one_order_and_say_which_replica(state: Target, monkeypatch) -> None:
+    for replica in ("r1", "r2", "r1"):
+        monkeypatch.setenv("SDG16_REPLICA", replica)
+        audit.record("ana", Role.ANALYST, "export", f"from-{replica}.csv", path=state)
+    log = audit.entries(action="export", path=state)
+    assert log["origin"].tolist() == ["r1", "r2", "r1"]  # newest first
+    assert log["id"].is_monotonic_decreasing and log["id"].is_unique
+
+
+def test_migrations_are_recorded_and_apply_once(state: Target) -> None:
+    from sdg16.state import migrate
+
+    with statedb.connect(state) as con:
+        assert migrate.applied(con) == sorted(migrate.available(con.dialect))
+        assert migrate.run(con) == []  # nothing left to apply
+    with pytest.raises(accounts.AccountError, match="exists already"):
+        accounts.add_user("ana", Role.VIEWER, "another-password", path=state)

@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from sdg16 import accounts, audit
 from sdg16.roles import Role
-from tests.conftest import ROOT
+from sdg16.statedb import Target
+from tests.conftest import ROOT, state_vars
 
 
-def _cli(state: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    env = {"PATH": "/usr/bin:/bin", "SDG16_STATE_DB": str(state)}
+def _cli(state: Target, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    env = {"PATH": "/usr/bin:/bin", **state_vars(state)}
     return subprocess.run(
         [sys.executable, "-m", "sdg16", "users", *args],
         cwd=ROOT,
@@ -26,8 +26,8 @@ def _cli(state: Path, *args: str, stdin: str = "") -> subprocess.CompletedProces
     )
 
 
-def test_users_add_list_set_role_remove(tmp_path: Path) -> None:
-    state = tmp_path / "state.sqlite"
+def test_users_add_list_set_role_remove(state_target: Target) -> None:
+    state = state_target
     assert _cli(state, "list").stdout == ""  # no account ships with the app
     done = _cli(state, "add", "Bea", "--role", "viewer", "--password-stdin", stdin="pw-of-bea-1\n")
     assert done.returncode == 0 and done.stdout.strip() == "added bea (viewer)"

@@ -55,3 +55,35 @@ def test_unknown_dimension_and_duplicates_are_rejected() -> None:
         catalog.parse(text.replace("sex: BOTHSEX", "gender: BOTHSEX", 1))
     with pytest.raises(CatalogError, match="duplicate series code"):
         catalog.parse(text.replace("code: VC_IHR_PSRCN", "code: VC_IHR_PSRC", 1))
+
+
+def test_progress_targets_are_validated():
+    from sdg16.catalog import CatalogError, load, parse
+
+    real = load()
+    assert real.progress("SG_REG_BRTH").target == 100
+    assert real.progress("VC_IHR_PSRC").target is None
+    for bad, says in (
+        ("target: .inf", "finite"),
+        ("target: 100\n    target_year: 2010", "target_year"),
+        ("target: lots", "target"),
+        ("{}", "source"),
+    ):
+        text = f"""indicators:
+- code: '1'
+  title: T
+  target: '1'
+  custodian: C
+  source: unsd
+  definition: D
+  progress:
+    {bad if bad != "{}" else "target: 1"}
+    {"" if bad == "{}" else "source: S"}
+  series:
+  - code: A
+    title: A
+    unit: '%'
+    higher_is_better: true
+"""
+        with pytest.raises(CatalogError, match=says):
+            parse(text)

@@ -7,6 +7,8 @@ import json
 import pandas as pd
 import pytest
 
+from loaders import shapes as shapes_loader
+from loaders.base import LoadError
 from sdg16 import catalog, geo
 from sdg16.charts.profile import rank_text
 from sdg16.db import ReadOnlyDatabase
@@ -15,8 +17,8 @@ from sdg16.queries.profiles import direction
 
 
 @pytest.fixture(scope="module")
-def shapes():
-    return geo.country_shapes()
+def shapes(db: ReadOnlyDatabase):
+    return geo.country_shapes(db)
 
 
 def test_shapes_are_keyed_by_the_store_country_ids(shapes, db: ReadOnlyDatabase) -> None:
@@ -47,8 +49,8 @@ def test_geojson_features_carry_the_id(shapes) -> None:
 
 
 def test_a_missing_borders_file_is_named(tmp_path) -> None:
-    with pytest.raises(geo.GeoFileError, match=r"nothing\.json: cannot read"):
-        geo.country_shapes(tmp_path / "nothing.json")
+    with pytest.raises(LoadError, match=r"nothing\.json: cannot read"):
+        shapes_loader.country_shapes(tmp_path / "nothing.json")
 
 
 def test_region_bounds_ignore_far_islands_and_cross_the_antimeridian(shapes) -> None:

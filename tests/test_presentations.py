@@ -14,13 +14,12 @@ GEOS = ["MEX", "EGY", "PAK", "COL", "FRA"]
 
 
 @pytest.fixture
-def state_db(tmp_path: Path, monkeypatch) -> Path:
-    path = tmp_path / "state.sqlite"
-    monkeypatch.setenv("SDG16_STATE_DB", str(path))
-    return path
+def state_db(state_env):
+    """SQLite and PostgreSQL, through the environment as the app reads it."""
+    return state_env
 
 
-def test_views_come_back_in_saved_order_without_present(state_db: Path) -> None:
+def test_views_come_back_in_saved_order_without_present(state_db) -> None:
     for i, geo in enumerate(GEOS, 1):
         pos = presentations.save_view(
             "Webinar", View("home", {"geo": geo, "present": "1"}, f"V{i}")
@@ -33,14 +32,14 @@ def test_views_come_back_in_saved_order_without_present(state_db: Path) -> None:
     assert presentations.names() == ["Webinar"]
 
 
-def test_a_view_needs_a_title_and_a_presentation(state_db: Path) -> None:
+def test_a_view_needs_a_title_and_a_presentation(state_db) -> None:
     with pytest.raises(ValueError, match="required"):
         presentations.save_view(" ", View("home", {}, "T"))
     with pytest.raises(ValueError, match="required"):
         presentations.save_view("Deck", View("home", {}, "  "))
 
 
-def test_present_page_steps_through_five_views(state_db: Path, store_path: Path) -> None:
+def test_present_page_steps_through_five_views(state_db, store_path: Path) -> None:
     for i, geo in enumerate(GEOS, 1):
         presentations.save_view("Webinar", View("home", {"geo": geo}, f"View {i}", f"Note {i}"))
     at = open_app("present", deck="Webinar")
@@ -59,7 +58,7 @@ def test_present_page_steps_through_five_views(state_db: Path, store_path: Path)
     assert at.title[0].value == "View 4"
 
 
-def test_save_view_form_stores_the_current_link(state_db: Path, store_path: Path) -> None:
+def test_save_view_form_stores_the_current_link(state_db, store_path: Path) -> None:
     at = open_app("home", geo="EGY", lang="es")
     at.text_input[0].input("Deck")
     at.text_input[1].input("Egipto")

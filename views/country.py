@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdg16.charts import profile as charts
 from sdg16.formatting import dataset_label
-from sdg16.ui import cache, common, guard, page, present, state, widgets
+from sdg16.ui import cache, common, guard, page, present, progress_badge, state, widgets
 from sdg16.ui.i18n import _
 
 f = page.setup("country")
@@ -108,5 +108,6 @@ with download_col:
         file_name=f"profile_{geo}.csv",
         f=f.update(geo=(geo,)),
     )
+progress_badge.section(geo, list(shown["Series"]), {s.code: _(s.title) for s in cat.all_series()})
 st.caption(_("Sources: ") + "; ".join(sorted({_(dataset_label(s)) for s in found["source"]})))
 common.freshness_and_attribution()

@@ -2,6 +2,8 @@
 
 Admin-1 polygons exist for Egypt and Pakistan (Natural Earth 1:10m, see the bundle's
 SOURCES-geo-incidents.md); other countries get their Natural Earth admin-0 outline only.
+Where the bundle is absent (a replica importing a file from /admin) the same shapes come from
+the store's ``shape`` table, which the bundle load wrote (``loaders/shapes.py``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import shapely
 
@@ -61,12 +64,46 @@ def _geo_dir() -> Path:
     return settings.bundle_dir() / "geo"
 
 
+def _store_shapes(kind: str, country: str) -> list[dict]:
+    """GeoJSON features of the store's shapes (empty without a store or a shape table)."""
+    path = settings.db_path()
+    if not path.exists():
+        return []
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH ? AS store (READ_ONLY)", [str(path)])
+        rows = con.execute(
+            "SELECT geo_id, name, props, geometry FROM store.shape WHERE kind = ? AND country = ?",
+            [kind, country],
+        ).fetchall()
+    except duckdb.CatalogException:  # a store written before shapes were stored
+        return []
+    finally:
+        con.close()
+    return [
+        {
+            "properties": {"name_en": name, **json.loads(props), "iso_3166_2": gid},
+            "geometry": json.loads(geometry),
+        }
+        for gid, name, props, geometry in rows
+    ]
+
+
+def _admin1_features(country: str) -> list[dict]:
+    path = _geo_dir() / ADMIN1_FILES[country]
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))["features"]
+    return _store_shapes("admin1", country)
+
+
 @cache
 def admin1(country: str) -> Admin1 | None:
-    """The admin-1 areas of a country, or None if the bundle has no borders for it."""
+    """The admin-1 areas of a country, or None if neither bundle nor store has borders."""
     if country not in ADMIN1_FILES:
         return None
-    data = json.loads((_geo_dir() / ADMIN1_FILES[country]).read_text(encoding="utf-8"))
+    data = {"features": _admin1_features(country)}
+    if not data["features"]:
+        return None
     codes, names, geoms, lookup = [], {}, [], {}
     for feat in data["features"]:
         p = feat["properties"]
@@ -125,6 +162,7 @@ def country_shape(country: str):
         shape = shapely.union_all(areas.geoms).buffer(COAST_TOLERANCE_DEG)
     else:
         found = [f for f in _countries() if f["properties"].get("ADM0_A3") == country]
+        found = found or _store_shapes("country", country)
         if not found:
             return None
         shape = shapely.geometry.shape(found[0]["geometry"]).buffer(COAST_TOLERANCE_DEG)
@@ -134,7 +172,10 @@ def country_shape(country: str):
 
 @cache
 def _countries() -> list[dict]:
-    return json.loads((_geo_dir() / COUNTRY_FILE).read_text(encoding="utf-8"))["features"]
+    path = _geo_dir() / COUNTRY_FILE
+    if not path.exists():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))["features"]
 
 
 def inside_country(country: str, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:

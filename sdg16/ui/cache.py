@@ -116,11 +116,15 @@ def region_members(code: str) -> list[str]:
 
 
 # Map, country profile and coverage pages.
-@st.cache_resource
-def map_shapes() -> tuple:
-    """(shapes, geojson) of the bundle's borders: read and simplified once per process."""
-    shapes = geo.country_shapes()
+@st.cache_resource(max_entries=2)
+def _map_shapes(store_version: str) -> tuple:
+    shapes = geo.country_shapes(database())
     return shapes, geo.to_geojson(shapes)
+
+
+def map_shapes() -> tuple:
+    """(shapes, geojson) of the store's borders: read once per process and store version."""
+    return _map_shapes(version())
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -302,3 +306,15 @@ def _quarantine(store_version: str, load_id: int | None, source: str | None) -> 
 
 def quarantine(load_id: int | None = None, source: str | None = None) -> pd.DataFrame:
     return _quarantine(version(), load_id, source)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _progress(store_version: str, geos: tuple[str, ...], series: tuple[str, ...]) -> pd.DataFrame:
+    from sdg16.services.analytics import assessment
+
+    return assessment.assess(database(), indicator_catalog(), geos, series or None)
+
+
+def progress(geos: tuple[str, ...], series: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Both progress views per (series, geo); every series when ``series`` is empty."""
+    return _progress(version(), tuple(geos), tuple(series))

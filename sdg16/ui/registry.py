@@ -28,6 +28,14 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("table.py", "Table", "table", ":material/table:", "Indicators"),
     PageSpec("country.py", "Country profile", "country", ":material/flag:", "Indicators"),
     PageSpec("coverage.py", "Coverage", "coverage", ":material/grid_on:", "Indicators"),
+    PageSpec("progress.py", "Progress", "progress", ":material/trending_up:", "Indicators"),
+    PageSpec(
+        "progress_method.py",
+        "How progress is computed",
+        "progress_method",
+        ":material/help:",
+        "Indicators",
+    ),
     PageSpec("incidents.py", "Incident map", "incidents", ":material/map:", "Incident reports"),
     PageSpec(
         "incidents_profile.py",

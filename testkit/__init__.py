@@ -1,0 +1,1 @@
+"""Shared test and bench harness: servers, browsers, fixtures' building blocks."""
