@@ -23,7 +23,7 @@ WORKDIR /app
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
-# The app's code and files (app.py, views/, sdg16/, loaders/, static/, locales/, .streamlit/
+# The app's code and files (serve.py, app.py, views/, sdg16/, loaders/, static/, locales/, .streamlit/
 # config.toml, indicators.yaml); .dockerignore leaves out tests, bench, data and secrets.
 COPY --chown=app:app . .
 
@@ -35,4 +35,4 @@ VOLUME ["/data"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ['STREAMLIT_SERVER_PORT'] + '/_stcore/health', timeout=4)"
 
-CMD ["python", "-m", "streamlit", "run", "app.py"]
+CMD ["python", "-m", "streamlit", "run", "serve.py"]

@@ -18,7 +18,7 @@ data: setup
 	    --format harassmap )
 
 run: data
-	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
+	$(PY) -m streamlit run serve.py --server.address 127.0.0.1 --server.port 8501
 
 lint: setup
 	$(PY) -m ruff check .

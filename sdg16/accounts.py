@@ -15,6 +15,7 @@ import bcrypt
 
 from sdg16 import audit, statedb
 from sdg16.roles import Role
+from sdg16.state import sessions
 
 NAME_RE = re.compile(r"^[a-z0-9][a-z0-9._@-]{1,63}$")
 MIN_PASSWORD = 10
@@ -82,6 +83,8 @@ def remove_user(name: str, path: statedb.Target | None = None) -> None:
     with statedb.connect(path) as con:
         if not con.execute("DELETE FROM users WHERE name = ?", (name.strip().lower(),)).rowcount:
             raise AccountError(f"no user {name!r}")
+    # Every rerun finds the account gone anyway; this also ends sessions nobody is using now.
+    sessions.revoke_user(name.strip().lower(), "account removed", path=path)
 
 
 def set_role(name: str, role: Role, path: statedb.Target | None = None) -> None:

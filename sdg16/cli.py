@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from sdg16 import accounts, audit, catalog, progress_cli
+from sdg16 import accounts, audit, catalog, cli_sessions, incident_stats_cli, progress_cli
 from sdg16.db import ReadOnlyDatabase, StoreMissing
 from sdg16.filters import Vocabulary, parse_params
 from sdg16.queries import meta
@@ -108,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     sr = usub.add_parser("set-role")
     sr.add_argument("name")
     sr.add_argument("--role", required=True, choices=[r.label for r in Role][1:])
+    cli_sessions.add_parser(sub)
     rep = sub.add_parser("report", help="a filtered report as PDF, HTML or Excel")
     rep.add_argument("--filters", required=True, help='URL query, e.g. "series=X&geo=MEX"')
     rep.add_argument("--format", required=True, choices=FORMATS)
@@ -115,13 +116,21 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--title", default="SDG 16 report")
     rep.add_argument("--public", action="store_true", help="suppress counts below 5")
     progress_cli.add_parser(sub)
+    incident_stats_cli.add_parsers(sub)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        commands = {"users": cmd_users, "report": cmd_report, "progress": progress_cli.run}
+        commands = {
+            "users": cmd_users,
+            "report": cmd_report,
+            "progress": progress_cli.run,
+            "hotspots": incident_stats_cli.run,
+            "spikes": incident_stats_cli.run,
+            "sessions": cli_sessions.cmd,
+        }
         return commands[args.command](args)
     except accounts.AccountError as exc:
         print(f"error: {exc}", file=sys.stderr)

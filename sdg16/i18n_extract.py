@@ -41,7 +41,7 @@ def _data_strings() -> list[tuple[str, str]]:
     ):
         out += [(v, f"sdg16/formatting.py:{name}") for v in table.values() if v]
     out += [(p.title, "sdg16/ui/registry.py:PAGES") for p in PAGES]
-    out += [(p.section, "sdg16/ui/registry.py:PAGES") for p in PAGES]
+    out += [(p.section, "sdg16/ui/registry.py:PAGES") for p in PAGES]  # menu headings
     tax = taxonomy()
     for table in (tax.types, tax.place_types):
         out += [(label, "loaders/incidents/taxonomy.yaml") for label in table.values()]

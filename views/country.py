@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdg16.charts import profile as charts
 from sdg16.formatting import dataset_label
-from sdg16.ui import cache, common, guard, page, present, progress_badge, state, widgets
+from sdg16.ui import cache, common, controls, guard, page, present, progress_badge, state, widgets
 from sdg16.ui.i18n import _
 
 f = page.setup("country")
@@ -27,10 +27,11 @@ if wanted and wanted not in options:
     )
     st.caption(_("⚠️ {code}: {what}. Choose a country.").format(code=wanted, what=what))
     wanted = None
-geo = st.selectbox(
+geo = controls.selectbox(
     _("Country"),
     options,
-    index=options.index(wanted) if wanted else None,
+    key="country.geo",
+    url=wanted,
     format_func=names.__getitem__,
     placeholder=_("Choose a country"),
 )
@@ -97,6 +98,7 @@ with info_col:
     about = st.selectbox(
         _("About an indicator"),
         list(shown["Series"]),
+        key="country.about",
         format_func=lambda c: f"{cat.indicator_of(c).code} · {_(cat.series(c).title)}",
     )
     if about:

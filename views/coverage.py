@@ -7,7 +7,7 @@ import streamlit as st
 from sdg16.charts import coverage as charts
 from sdg16.charts.profile import short_title
 from sdg16.queries.coverage import by_country, by_year
-from sdg16.ui import cache, common, guard, page, present, state, widgets
+from sdg16.ui import cache, common, controls, guard, page, present, state, widgets
 from sdg16.ui.i18n import _
 
 f = page.setup("coverage")
@@ -26,11 +26,13 @@ with region_col:
     region = widgets.region_picker(f.region, label=_("Region"), none_label=_("All countries"))
 first, last = 1990, 2023
 with years_col:
-    lo, hi = st.slider(
+    lo, hi = controls.slider(
         _("Years"),
         first,
         last,
-        (max(f.year_from or first, first), min(f.year_to or last, last)),
+        key="coverage.years",
+        url=(f.year_from, f.year_to),
+        default=(first, last),
     )
 f = f.update(
     region=region,
@@ -117,6 +119,7 @@ with table_tab:
 about = st.selectbox(
     _("About an indicator"),
     list(dict.fromkeys(per_country["series"])),
+    key="coverage.about",
     format_func=lambda c: f"{cat.indicator_of(c).code} · {titles[c]}",
 )
 if about:

@@ -11,7 +11,7 @@ from sdg16.core.cities import main_cities
 from sdg16.i18n import N_
 from sdg16.incident_data import area_names, borders, data_bbox, view_of
 from sdg16.roles import Role
-from sdg16.ui import cache, guard, page, present, report_maker, state
+from sdg16.ui import cache, controls, guard, page, present, report_maker, state
 from sdg16.ui.i18n import _, num
 from sdg16.ui.incident_filters import (
     country_names,
@@ -105,12 +105,13 @@ if tab_map.open:
 
 if tab_time.open:
     with tab_time:
-        period = st.segmented_control(
+        period = controls.segmented(
             _("Per"),
             list(charts.PERIODS),
+            key="incidents.per",
+            url=None,
             default="month",
             format_func=lambda p: _(charts.PERIODS[p]),
-            key="incident_period",
         )
         frame = cache.incident_timeline(role, f, period or "month")
         if frame.empty:

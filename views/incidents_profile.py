@@ -9,7 +9,7 @@ from sdg16 import privacy
 from sdg16.charts import incidents as charts
 from sdg16.filters import Filter
 from sdg16.incident_data import area_names
-from sdg16.ui import cache, page, present, state
+from sdg16.ui import cache, controls, page, present, state
 from sdg16.ui.i18n import _
 from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count
 from sdg16.ui.session import current_role
@@ -29,7 +29,12 @@ subject = area_names(country).get(f.admin1, f.admin1) if f.admin1 else country_n
 institutions = cache.incident_breakdown(role, f.update(admin1=None), "institution")
 named = [k for k in institutions["key"] if k not in ("not stated", privacy.SMALL_LABEL)]
 if named:
-    pick = st.selectbox(_("Institution (optional)"), ["(none)", *named])
+    pick = controls.selectbox(
+        _("Institution (optional)"),
+        ["(none)", *named],
+        key=f"incidents_profile.institution.{country}",
+        url=None,
+    )
     if pick != "(none)":
         subject = pick
         st.caption(_("Institution profiles count the reports that name the institution."))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdg16 import presentations
 from sdg16.roles import Role
-from sdg16.ui import guard, page, present
+from sdg16.ui import controls, guard, page, present
 from sdg16.ui.i18n import _
 from sdg16.ui.registry import PAGES
 
@@ -18,10 +18,9 @@ if not names:
     st.info(_("No presentations yet. Use “Save view” in the sidebar of any page to start one."))
     st.stop()
 
-chosen = st.query_params.get("deck")
-if chosen not in names:
-    chosen = names[0]
-chosen = st.selectbox(_("Presentation"), names, index=names.index(chosen))
+chosen = controls.selectbox(
+    _("Presentation"), names, key="present.deck", url=st.query_params.get("deck")
+)
 views = presentations.views(chosen)
 try:
     pos = min(max(int(st.query_params.get("slide", "1")), 1), len(views))

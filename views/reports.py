@@ -10,7 +10,7 @@ from sdg16.reports import incident_sections
 from sdg16.reports.build import source_for
 from sdg16.reports.indicator_sections import SECTION_LABELS, report_table, resolve
 from sdg16.roles import Role
-from sdg16.ui import cache, guard, report_maker, state, widgets
+from sdg16.ui import cache, controls, guard, report_maker, state, widgets
 from sdg16.ui.i18n import _, num
 from sdg16.ui.incident_filters import country_names
 from sdg16.ui.session import current_role
@@ -46,17 +46,25 @@ geos = cache.geographies()
 names = dict(zip(geos["geo_id"], geos["name"], strict=True))
 left, middle, right = st.columns([2, 3, 2])
 with left:
-    series = widgets.series_picker(f.series)
+    series = widgets.series_picker(f.series, key="reports.series")
 with middle:
-    chosen = st.multiselect(
+    chosen = controls.multiselect(
         _("Countries or regions"),
         list(names),
-        default=[g for g in f.geo if g in names],
+        key="reports.geo",
+        url=f.geo,
         format_func=names.__getitem__,
         placeholder=_("All geographies"),
     )
 with right:
-    lo, hi = st.slider(_("Years"), 1990, 2025, (f.year_from or 2000, f.year_to or 2025))
+    lo, hi = controls.slider(
+        _("Years"),
+        1990,
+        2025,
+        key="reports.years",
+        url=(f.year_from, f.year_to),
+        default=(2000, 2025),
+    )
 f = f.update(series=series, geo=tuple(chosen), year_from=lo, year_to=hi)
 state.write_filter(f)
 

@@ -212,3 +212,9 @@ def breakdown(db: ReadOnlyDatabase, f: Filter, by: str, order: str) -> pd.DataFr
         sql, p, _ = _facts(db, f, dim)
         inner = f"SELECT {key} AS key, sum(reports)::BIGINT AS reports FROM ({sql}) GROUP BY 1"
     return db.query(f"SELECT key, reports FROM ({inner}) ORDER BY {order}", p)
+
+
+def facts(db: ReadOnlyDatabase, f: Filter, dim: str) -> tuple[str, list, str]:
+    """The facts of ``dim`` under ``f`` for queries elsewhere (``incident_stats``): SQL,
+    parameters, and the format that turns a grouped key into the view's key."""
+    return _facts(db, f, dim)

@@ -41,7 +41,10 @@ def require(needed: Role) -> None:
 
     Expiry is checked here too: every page guards itself rather than trusting that app.py's
     per-role navigation ran first (defence in depth; AppTest and old links included)."""
+    from sdg16.ui.common import clear_skeleton
+
     session.refresh()
+    clear_skeleton()
     notice = session.take_notice()
     if notice:
         st.warning(notice)

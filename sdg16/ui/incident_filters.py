@@ -13,7 +13,7 @@ from sdg16.filters import Filter
 from sdg16.i18n import N_
 from sdg16.incident_data import area_names
 from sdg16.privacy import MIN_COUNT, SMALL_LABEL
-from sdg16.ui import cache, state
+from sdg16.ui import cache, controls, nav, state
 from sdg16.ui.i18n import _, current_lang, num
 
 ALL = N_("(all)")
@@ -43,9 +43,8 @@ def filter_bar(f: Filter) -> Filter | None:
     # Real reports first: a store with synthetic data still opens on a real country.
     real = countries[countries["reports"] > countries["synthetic"]]
     default = real["country"].iloc[0] if not real.empty else options[0]
-    chosen = f.geo[0] if f.geo and f.geo[0] in options else default
     asked = f.geo[0] if f.geo and f.geo[0] not in options else None
-    if asked and "incident_country" not in st.session_state:
+    if asked and nav.key("country") not in st.session_state:
         # The link named a country without reports: say so, rather than quietly showing another.
         place = names.get(asked) or "".join(ch for ch in asked if ch.isalnum())[:12]
         st.warning(
@@ -54,46 +53,47 @@ def filter_bar(f: Filter) -> Filter | None:
             ),
             icon=":material/location_off:",
         )
-        chosen = None
     tax = taxonomy()
     c1, c2, c3, c4 = st.columns([1.2, 1.2, 2, 1.6])
-    # Keys keep each widget's identity while its default follows the URL; without them every
-    # second choice was lost (found by bench/: the browser's filter change never settled).
-    country = c1.selectbox(
+    country = controls.selectbox(
         _("Country"),
         options,
-        index=options.index(chosen) if chosen else None,
+        key=nav.key("country"),
+        url=None if asked else f.geo[0] if f.geo else None,
+        default=None if asked else default,
+        where=c1,
         format_func=lambda c: names.get(c, c),
         placeholder=_("Choose a country"),
-        key="incident_country",
     )
     if country is None:
         return None
     areas = area_names(country)
-    area_opts = [ALL, *sorted(areas, key=areas.get)]
-    area = f.admin1 if f.admin1 in areas and country == chosen else ALL
-    admin1 = c2.selectbox(
+    admin1 = controls.selectbox(
         _("Area (admin 1)"),
-        area_opts,
-        index=area_opts.index(area),
+        [ALL, *sorted(areas, key=areas.get)],
+        key=nav.key(f"area.{country}"),  # per country: another country's areas are not options
+        url=f.admin1,
+        default=ALL,
+        where=c2,
         format_func=lambda a: _(ALL) if a == ALL else areas.get(a, a),
-        key=f"incident_area_{country}",  # per country: another country's areas are not options
     )
-    types = c3.multiselect(
+    types = controls.multiselect(
         _("Incident type"),
         list(tax.types),
-        default=[t for t in f.incident_types if t in tax.types],
+        key=nav.key("types"),
+        url=f.incident_types,
+        where=c3,
         format_func=lambda t: _(tax.types[t]),
         placeholder=_("All types"),
-        key="incident_types",
     )
-    places = c4.multiselect(
+    places = controls.multiselect(
         _("Place"),
         list(tax.place_types),
-        default=[p for p in f.place_types if p in tax.place_types],
+        key=nav.key("places"),
+        url=f.place_types,
+        where=c4,
         format_func=lambda p: _(tax.place_types[p]),
         placeholder=_("All places"),
-        key="incident_places",
     )
     f = f.update(
         geo=(country,),
@@ -111,16 +111,16 @@ def _date_range(f: Filter, country: str) -> Filter:
         return f
     lo, hi, before, _after = span
     lo = min(lo, f.start) if f.start else lo  # a link may ask for the early outliers
-    start = min(max(f.start or lo, lo), hi)
-    end = max(min(f.end or hi, hi), start)
+    start, end = lo, hi
     if lo < hi:
-        start, end = st.slider(
+        start, end = controls.slider(
             _("Date range (narrow it to zoom the timeline)"),
-            min_value=lo,
-            max_value=hi,
-            value=(start, end),
+            lo,
+            hi,
+            key=nav.key(f"dates.{country}"),  # each country has its own span
+            url=(f.start, f.end),
+            default=(lo, hi),
             format="YYYY-MM-DD",
-            key=f"incident_dates_{country}",  # each country has its own span
         )
     if before and lo == span[0]:
         st.caption(

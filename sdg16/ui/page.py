@@ -29,7 +29,9 @@ def setup(url_path: str | None = None, read_filter: bool = True) -> Filter:
         present.presenter_toggle(st.sidebar)
         if url_path:
             save_view_form(url_path)
-    return state.current_filter() if read_filter else Filter()
+    f = state.current_filter() if read_filter else Filter()
+    common.clear_skeleton()  # the costly first reads are done: the page draws from here
+    return f
 
 
 def save_view_form(url_path: str) -> None:

@@ -72,8 +72,11 @@ def apply() -> None:
 
 def presenter_toggle(where=None) -> bool:
     """A sidebar toggle that writes ``present=1`` to the URL (all other parameters kept)."""
-    where = where or st.sidebar
-    on = where.toggle(_("Presenter mode"), value=is_presenting(), key="present_toggle")
+    from sdg16.ui import controls, nav  # here: nav imports this package's i18n
+
+    on = controls.toggle(
+        _("Presenter mode"), key=nav.key("present"), url=is_presenting(), where=where or st.sidebar
+    )
     if on != is_presenting():
         if on:
             st.query_params["present"] = "1"
@@ -86,7 +89,10 @@ def presenter_toggle(where=None) -> bool:
 def exit_button() -> None:
     """In presenter mode the sidebar is hidden: this is the way back."""
     if is_presenting() and st.button(_("Exit presenter mode"), key="exit_present", type="tertiary"):
+        from sdg16.ui import controls, nav
+
         del st.query_params["present"]
+        controls.set_next(nav.key("present"), False)  # the toggle is already drawn this run
         st.rerun()
 
 

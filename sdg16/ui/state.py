@@ -6,7 +6,7 @@ import streamlit as st
 
 from loaders.incidents import taxonomy
 from sdg16.filters import Filter, Vocabulary, parse_params
-from sdg16.ui import cache
+from sdg16.ui import cache, nav
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -37,7 +37,9 @@ def current_filter() -> Filter:
 
 
 def write_filter(f: Filter) -> None:
-    """Make the URL describe ``f`` (only if it changed, to avoid rerun loops)."""
+    """Make the URL describe ``f`` (only if it changed: each write is a browser history entry,
+    and an unchanged one would rerun for nothing), and the menu's links carry it."""
     params = f.to_params()
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
+    nav.draw(params)

@@ -1,0 +1,110 @@
+"""Spikes and trend for an incident filter: whole calendar months, history from the store,
+the privacy rule applied (``spikes`` holds the statistics).
+
+Months judged are the whole months of the filter's dates (a part-month at either end would look
+like a drop); without dates, from the place's first report to its last whole month. Each month's
+baseline is read from before the period too, so its first months are judged against the
+HISTORY months that precede it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from sdg16 import privacy
+from sdg16.db import ReadOnlyDatabase
+from sdg16.filters import Filter
+from sdg16.queries import incident_stats
+from sdg16.queries import incidents as q
+from sdg16.roles import Role
+from sdg16.services.analytics import spikes
+from sdg16.services.analytics.hotspots import study_filter
+
+AREA_COLUMNS = ["area", *spikes.COLUMNS]
+
+
+@dataclass(frozen=True)
+class MonthlyView:
+    months: pd.DataFrame  # spikes.COLUMNS for the whole selection
+    trend: spikes.Trend | None
+    first: pd.Timestamp | None  # first and last month judged
+    last: pd.Timestamp | None
+
+
+def _day(value: object) -> date | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return pd.Timestamp(value).date() if isinstance(value, datetime | pd.Timestamp) else value
+
+
+def judged_months(f: Filter, place_first: date | None, place_last: date | None):
+    """(first, last) month start of the whole months judged, or None when there is none."""
+    start, end = f.start or place_first, f.end or place_last
+    if start is None or end is None:
+        return None
+    first = pd.Timestamp(start).to_period("M").to_timestamp()
+    if f.start and f.start.day != 1:
+        first += pd.offsets.MonthBegin(1)
+    last = pd.Timestamp(end).to_period("M").to_timestamp()
+    if pd.Timestamp(end) < last + pd.offsets.MonthEnd(0):
+        last -= pd.offsets.MonthBegin(1)
+    return (first, last) if first <= last else None
+
+
+def _window(db: ReadOnlyDatabase, f: Filter):
+    """(history filter, first judged month, last judged month), or None. History goes back
+    HISTORY months, but not before the place's first report: months before the platform
+    had reports there are unobserved, not zeros."""
+    place = q.summary(db, study_filter(f))
+    place_first = _day(place.get("first"))
+    months = judged_months(f, place_first, _day(place.get("last")))
+    if months is None or place_first is None:
+        return None
+    first, last = months
+    history = first - pd.DateOffset(months=spikes.HISTORY)
+    history = max(history, pd.Timestamp(place_first).to_period("M").to_timestamp())
+    end = (last + pd.offsets.MonthEnd(0)).date()
+    return f.update(start=history.date(), end=end), first, last
+
+
+def _public(frame: pd.DataFrame, role: Role) -> pd.DataFrame:
+    """Below analyst a month under the small-count rule shows no count and no flag (a flag
+    on a hidden count could narrow it down to one number)."""
+    if privacy.sees_points(role):
+        return frame
+    small = frame["reports"] < privacy.MIN_COUNT
+    out = frame.assign(reports=frame["reports"].astype("float").where(~small))
+    return out.assign(flag=out["flag"].where(~small, "none"))
+
+
+def selection(db: ReadOnlyDatabase, f: Filter, role: Role) -> MonthlyView:
+    """Monthly spikes and the trend for the selection as a whole."""
+    window = _window(db, f)
+    if window is None:
+        return MonthlyView(pd.DataFrame(columns=spikes.COLUMNS), None, None, None)
+    wide, first, last = window
+    counts = incident_stats.monthly_by_area(db, wide)
+    series = spikes.monthly(counts, pd.Timestamp(wide.start), last)
+    months = spikes.expected_ranges(series, first)
+    trend = spikes.trend(series[series.index >= first])
+    return MonthlyView(_public(months, role), trend, first, last)
+
+
+def by_area(db: ReadOnlyDatabase, f: Filter, role: Role) -> pd.DataFrame:
+    """AREA_COLUMNS: every area of the selection x every judged month."""
+    window = _window(db, f)
+    if window is None:
+        return pd.DataFrame(columns=AREA_COLUMNS)
+    wide, first, last = window
+    counts = incident_stats.monthly_by_area(db, wide)
+    parts = []
+    for area, rows in counts.groupby("area", sort=True):
+        series = spikes.monthly(rows, pd.Timestamp(wide.start), last)
+        parts.append(spikes.expected_ranges(series, first).assign(area=area))
+    if not parts:
+        return pd.DataFrame(columns=AREA_COLUMNS)
+    return _public(pd.concat(parts, ignore_index=True)[AREA_COLUMNS], role)
