@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from sdg16 import i18n
 from sdg16.roles import Role
 from sdg16.ui.registry import PAGES
-from sdg16.ui.session import ROLE_KEY
+from tests.auth_helpers import as_role
 from tests.conftest import ROOT
 
 # Pages and the link that opens them on content (a country, a series), as a person arrives.
@@ -27,7 +27,7 @@ def _open(spec, lang: str):
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    at.session_state[ROLE_KEY] = Role.ADMIN  # every page and every part of it is drawn
+    as_role(at, Role.ADMIN)  # every page and every part of it is drawn
     at.query_params["lang"] = lang
     for key, value in LINKS.get(spec.url_path, {}).items():
         at.query_params[key] = value

@@ -32,6 +32,7 @@ def _has_words(node: ast.AST) -> bool:
     return False
 
 
+LOGGERS = {"log", "logger", "logging"}
 ALLOW = "# i18n-ok"  # on the call's line, with a reason: e.g. titles of cited documents
 
 
@@ -43,6 +44,9 @@ def bare_literals(source: str, filename: str) -> list[str]:
             continue
         if node.func.attr not in TEXT_CALLS or ALLOW in lines[node.lineno - 1]:
             continue
+        owner = node.func.value
+        if isinstance(owner, ast.Name) and owner.id.lower() in LOGGERS:
+            continue  # LOG.info(...): the server's log, not the page
         first = [] if node.func.attr == "page_link" else node.args[:1]  # page_link: a path first
         args = first + [k.value for k in node.keywords if k.arg in TEXT_KEYWORDS]
         found += [f"{filename}:{node.lineno} {node.func.attr}()" for a in args if _has_words(a)]
