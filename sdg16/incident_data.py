@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -111,6 +110,15 @@ def view_of(cells: pd.DataFrame, share: float = 0.8) -> tuple[float, float, floa
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, round(zoom, 1)
 
 
+def data_bbox(cells: pd.DataFrame, margin: float = 0.3) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) around the cells, for choosing which city names to draw."""
+    if cells.empty:
+        return None
+    pts = [h3.cell_to_latlng(c) for c in cells["hex"]]
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    return min(lons) - margin, min(lats) - margin, max(lons) + margin, max(lats) + margin
+
+
 def timeline(db: ReadOnlyDatabase, f: Filter, role: Role, period: str) -> pd.DataFrame:
     """period, type (label), reports: types under the threshold merged per period."""
     frame = q.timeline(db, privacy.coarse_filter(f, role), period)
@@ -163,16 +171,20 @@ def countries(db: ReadOnlyDatabase, role: Role) -> pd.DataFrame:
     )
 
 
-def date_span(db: ReadOnlyDatabase, country: str, role: Role) -> tuple[date, date] | None:
-    """The slider's bounds. Analysts: first and last day with a report. Below analyst: whole
-    months, from the month of the 5th earliest report to the month of the 5th latest, so a
-    bound never dates a single report (a lone 2003-12-31 report set the slider's start)."""
-    if privacy.sees_points(role):
-        return q.date_span(db, country)
-    found = q.date_edges(db, country, privacy.MIN_COUNT)
-    if found is None:
+def date_span(db: ReadOnlyDatabase, country: str, role: Role) -> tuple | None:
+    """The slider's bounds (lo, hi, before, after), from ``q.date_span``: the bulk of the data,
+    ``before`` counting the early outliers left out. Below analyst, whole months that never
+    date a single report: from the month of the 5th earliest report (or the bulk's start, if
+    later) to the end of the month of the 5th latest, and ``before`` rounded (publish)."""
+    span = q.date_span(db, country)
+    if span is None or privacy.sees_points(role):
+        return span
+    edges = q.date_edges(db, country, privacy.MIN_COUNT)
+    if edges is None:
         return None
-    lo, hi = found
-    lo = lo.replace(day=1)
-    hi = (pd.Timestamp(hi) + pd.offsets.MonthEnd(0)).date()
-    return (lo, hi) if lo <= hi else None
+    lo = max(span[0], edges[0].replace(day=1))
+    hi = (pd.Timestamp(min(span[1], edges[1])) + pd.offsets.MonthEnd(0)).date()
+    if lo > hi:
+        return None
+    before = q.count_before(db, country, lo)
+    return lo, hi, privacy.publish(before) or 0, 0

@@ -70,13 +70,13 @@ cat = cache.indicator_catalog()
 for code in OFFICIAL:
     col = st.container()
     obs = cache.observations(Filter(series=code, geo=(country,)))
-    title = cat.series(code).title if cat.has_series(code) else code
+    title = _(cat.series(code).title) if cat.has_series(code) else code
     col.plotly_chart(
         charts.reports_and_indicator(per_year, obs, title), width="stretch", theme=None
     )
     if obs.empty:
-        col.caption(f"No official {title.lower()} data for this country.")
+        col.caption(_("No official data for this country: {title}.").format(title=title))
 st.caption(
-    "Sources: UN Statistics Division, SDG Global Database (UNODC, UN Women, WHO); reports: "
+    _("Sources: UN Statistics Division, SDG Global Database (UNODC, UN Women, WHO); reports: ")
     + (summary["sources"] or "—")
 )

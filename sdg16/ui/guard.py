@@ -100,7 +100,7 @@ def guarded_download(
     """A download button whose file is only made (and audited) when the user clicks it.
     Role.ANONYMOUS for public files: still audited (as "anonymous", with filters and rows)."""
     if not session.current_role().allows(needed):
-        st.caption(f"Downloads need the {needed.label} role.")
+        st.caption(_("Downloads need the {role} role.").format(role=_(needed.label)))
         return
     who = session.identity()
     st.download_button(

@@ -53,6 +53,17 @@ def is_presenting() -> bool:
     return st.query_params.get("present") == "1"
 
 
+def is_phone() -> bool:
+    """A phone-sized browser, by the user agent's own "Mobile" mark (Chromium also sends the
+    ``Sec-CH-UA-Mobile: ?1`` client hint): the server cannot measure the screen."""
+    try:
+        headers = st.context.headers
+        agent = headers.get("User-Agent", "") or ""
+        return "Mobi" in agent or headers.get("Sec-CH-UA-Mobile", "") == "?1"
+    except (AttributeError, RuntimeError):
+        return False
+
+
 def apply() -> None:
     """Inject the accessible base look, and the presenter look when the URL says ``present=1``."""
     st.html(BASE_CSS)
