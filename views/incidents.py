@@ -160,7 +160,7 @@ guard.public_csv(
     f=f,
 )
 # Always an incident report, also with no filter chosen: the dates make it one.
-span = cache.incident_span(f.geo[0])
+span = cache.incident_span(f.geo[0], role)
 report_maker.create_report_link(
     f.update(start=f.start or (span[0] if span else None), end=f.end or (span[1] if span else None))
 )
