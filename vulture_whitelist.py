@@ -18,7 +18,9 @@ GOOD, BAD, NEUTRAL
 # Documented vocabularies: the importers' column contract (validate.py), the progress codes
 # and columns of issue J (services/analytics).
 RAW_FIELDS
-# Issue G, landing in steps: the page file of a URL path.
+# Unused on main when the layers landed; their owners (G, H, I) are still landing in steps.
+wait_for_charts
+INCIDENT_PAGES
 _.page_file
 page_file
 API_STATUSES, API_COLUMNS, NOTES

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from loaders.cli import build_parser
-from sdg16.core import catalog, settings
+from sdg16.core import catalog, settings, spreadsheet
 from sdg16.core.filters import Filter
 from sdg16.queries import incidents, indicators, meta
 from sdg16.queries.db import ReadOnlyDatabase, StoreMissing
@@ -62,7 +62,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(out.to_json(orient="records", force_ascii=False))
     else:
-        out.to_csv(sys.stdout, index=False)
+        spreadsheet.safe_frame(out).to_csv(sys.stdout, index=False)
     return 0
 
 

@@ -9,6 +9,7 @@ import plotly.express as px
 from sdg16.core.catalog import Catalog
 from sdg16.core.filters import Filter
 from sdg16.core.formatting import UNIT_SHORT, nature_label, unit_label
+from sdg16.core.i18n import N_
 from sdg16.queries import indicators, meta
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.model import Section
@@ -95,8 +96,8 @@ def indicator_sections(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> lis
 
 
 SECTION_LABELS = {
-    "latest": "Latest value by geography",
-    "trend": "Trend over time (chart and table)",
-    "progress": "Progress towards 2030 (statuses and their numbers)",
-    "data": "Data table",
+    "latest": N_("Latest value by geography"),
+    "trend": N_("Trend over time (chart and table)"),
+    "progress": N_("Progress towards 2030 (statuses and their numbers)"),
+    "data": N_("Data table"),
 }

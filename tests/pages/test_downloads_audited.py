@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sdg16.core.policy import SMALL_COUNT
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.state import audit
 from testkit.apptest import open_app
 from testkit.downloads import capture, csv_of, fetch

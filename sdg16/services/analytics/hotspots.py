@@ -28,8 +28,8 @@ from esda.getisord import G_Local
 from libpysal.graph import Graph
 from scipy.stats import false_discovery_control, norm
 
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.filters import Filter
-from sdg16.core.policy import SMALL_COUNT
 from sdg16.queries import incident_stats
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.services import privacy

@@ -15,8 +15,8 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.filters import Filter
-from sdg16.core.policy import SMALL_COUNT
 from sdg16.queries import incident_stats
 from sdg16.queries import incidents as q
 from sdg16.queries.db import ReadOnlyDatabase

@@ -9,8 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.filters import Filter
-from sdg16.core.policy import SMALL_COUNT
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.services import incidents, privacy
 from sdg16.state.roles import Role
@@ -96,9 +96,9 @@ def test_public_page_sends_no_points_text_or_small_counts(
     at.run()
     assert not at.exception
     layers = _layers(at)
-    assert set(layers) == {"areas", "cells"}
+    assert set(layers) == {"areas", "cells", "cities", "city-dots"}  # city names: GeoNames
     for row in layers["cells"]["data"]:
-        assert set(row) == {"hex", "reports", "types", "colour", "name", "place_name"}
+        assert set(row) == {"hex", "reports", "count", "types", "colour", "name", "place_name"}
         assert row["reports"] >= SMALL_COUNT
     sent = _everything_sent(at)
     texts = idb.query("SELECT description FROM incident WHERE length(description) > 40 LIMIT 50")
