@@ -40,7 +40,7 @@ judged = found[found[status_col] != "not_available"]
 codes = [s.code for s in cat.all_series() if s.code in set(judged["series"])]
 with header:
     present.presenter_header(
-        _("Are we on track for 2030? {region}").format(region=names[region]),
+        _("Progress to 2030: {region}").format(region=names[region]),
         _("{n} of {total} country-series assessed; {bad} deteriorating.").format(
             n=len(judged), total=len(found), bad=int((judged[status_col] == "deterioration").sum())
         ),

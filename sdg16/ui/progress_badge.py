@@ -74,6 +74,6 @@ def section(geo: str, codes: list[str], titles: dict[str, str]) -> None:
     cols = st.columns(3)
     for i, row in enumerate(rows.to_dict("records")):
         title = titles.get(row["series"], row["series"])
-        label = f"{words.badge_text(row['status'], lang)} · {title}"
+        label = f"{words.badge_markdown(row['status'], lang)} · {title}"
         with cols[i % 3].popover(label, width="stretch", key=f"badge_{row['series']}"):
             details(row, title, key=f"progress_{row['series']}")
