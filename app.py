@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.ui import login, nav, session
+from sdg16.ui import login, nav, session, state
 from sdg16.ui.common import skeleton, startup_checks
+from sdg16.ui.i18n import _
 
 st.set_page_config(page_title="SDG 16 dashboard", page_icon="⚖️", layout="wide")
+state.begin_run()  # link notices are shown once per run
 skeleton()  # a tab's first view shows a page outline (cleared by page.setup), never a blank
 startup_checks()
 
@@ -24,8 +26,12 @@ nav.start_menu()
 
 with st.sidebar:
     if session.current_user():
-        st.caption(f"Signed in as **{session.current_user()}** ({role.label})")
-        if st.button("Sign out", icon=":material/logout:"):
+        st.caption(
+            _("Signed in as **{user}** ({role})").format(
+                user=session.current_user(), role=_(role.label)
+            )
+        )
+        if st.button(_("Sign out"), icon=":material/logout:"):
             session.logout()
             st.rerun()
     login.sync_cookie()

@@ -53,6 +53,20 @@ def cmd_users(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``audit verify``: 0 when the hash chain is whole, 1 with the first break."""
+    verdict = audit.verify()
+    if verdict.ok:
+        print(f"audit log: {verdict.entries} entries, hash chain intact")
+        return 0
+    print(
+        f"audit log: chain broken at entry {verdict.broken_at} "
+        f"(entry {verdict.entries} in order): {verdict.reason}",
+        file=sys.stderr,
+    )
+    return 1
+
+
 def vocabulary(db: ReadOnlyDatabase, cat: catalog.Catalog) -> Vocabulary:
     return Vocabulary(
         series=frozenset(s.code for s in cat.all_series()),
@@ -108,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     sr = usub.add_parser("set-role")
     sr.add_argument("name")
     sr.add_argument("--role", required=True, choices=[r.label for r in Role][1:])
+    aud = sub.add_parser("audit", help="the audit log")
+    aud.add_argument("action", choices=["verify"], help="check the log's hash chain")
     cli_sessions.add_parser(sub)
     rep = sub.add_parser("report", help="a filtered report as PDF, HTML or Excel")
     rep.add_argument("--filters", required=True, help='URL query, e.g. "series=X&geo=MEX"')
@@ -125,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         commands = {
             "users": cmd_users,
+            "audit": cmd_audit,
             "report": cmd_report,
             "progress": progress_cli.run,
             "hotspots": incident_stats_cli.run,

@@ -81,9 +81,9 @@ def test_public_page_sends_no_points_text_or_small_counts(
     at.run()
     assert not at.exception
     layers = _layers(at)
-    assert set(layers) == {"areas", "cells"}
+    assert set(layers) == {"areas", "cells", "cities", "city-dots"}  # city names: GeoNames
     for row in layers["cells"]["data"]:
-        assert set(row) == {"hex", "reports", "types", "colour", "name", "place_name"}
+        assert set(row) == {"hex", "reports", "count", "types", "colour", "name", "place_name"}
         assert row["reports"] >= privacy.MIN_COUNT
     sent = _everything_sent(at)
     texts = idb.query("SELECT description FROM incident WHERE length(description) > 40 LIMIT 50")

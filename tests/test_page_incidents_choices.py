@@ -32,7 +32,7 @@ def two_countries(incident_store: Path, tmp_path: Path):
 
 
 def _caption(at) -> str:
-    return next(c.value for c in at.caption if "H3 cells" in c.value)
+    return next(c.value for c in at.caption if "hexagons with reports" in c.value)
 
 
 def test_each_successive_country_and_area_choice_is_shown(two_countries: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.charts import coverage as charts
+from sdg16.charts.profile import short_title
 from sdg16.queries.coverage import by_country, by_year
 from sdg16.ui import cache, common, controls, guard, page, present, state, widgets
 from sdg16.ui.i18n import _
@@ -49,7 +50,7 @@ if found.empty:
     common.freshness_and_attribution()
     st.stop()
 
-titles = {s.code: _(s.title) for s in cat.all_series()}
+titles = {s.code: _(short_title(s.title)) for s in cat.all_series()}
 per_country, per_year = by_country(found, cat), by_year(found, cat)
 where = _(" in {region}").format(region=labels[region]) if region else ""
 summary = _("{n} of {total} series have data for {countries} countries{where}, {lo}-{hi}").format(
@@ -80,7 +81,9 @@ by_country_tab, by_year_tab, table_tab = st.tabs(
     [_("Series × countries"), _("Series × years"), _("Tables and downloads")]
 )
 with by_country_tab:
-    st.plotly_chart(charts.countries_heatmap(per_country, titles), width="stretch", theme=None)
+    st.plotly_chart(
+        charts.countries_heatmap(per_country, titles, f.lang), width="stretch", theme=None
+    )
     st.caption(
         _(
             "Colour: number of years with data (darker = more). Hover a cell for the series and "
@@ -88,7 +91,7 @@ with by_country_tab:
         )
     )
 with by_year_tab:
-    st.plotly_chart(charts.years_heatmap(per_year, titles), width="stretch", theme=None)
+    st.plotly_chart(charts.years_heatmap(per_year, titles, f.lang), width="stretch", theme=None)
     st.caption(
         _(
             "Colour: number of countries with data that year (darker = more); the numbers are "

@@ -7,6 +7,7 @@ import streamlit as st
 
 from sdg16 import privacy
 from sdg16.charts import incidents as charts
+from sdg16.core import textsafe
 from sdg16.filters import Filter
 from sdg16.incident_data import area_names
 from sdg16.ui import cache, controls, page, present, state
@@ -40,7 +41,7 @@ if named:
         st.caption(_("Institution profiles count the reports that name the institution."))
 
 summary = cache.incident_summary(role, f)
-st.subheader(_("Profile: {subject}").format(subject=subject))
+st.subheader(_("Profile: {subject}").format(subject=textsafe.md(subject)))
 if summary["has_synthetic"]:
     st.warning(
         _("SYNTHETIC data: {n} of these reports are generated.").format(
@@ -69,13 +70,13 @@ cat = cache.indicator_catalog()
 for code in OFFICIAL:
     col = st.container()
     obs = cache.observations(Filter(series=code, geo=(country,)))
-    title = cat.series(code).title if cat.has_series(code) else code
+    title = _(cat.series(code).title) if cat.has_series(code) else code
     col.plotly_chart(
         charts.reports_and_indicator(per_year, obs, title), width="stretch", theme=None
     )
     if obs.empty:
-        col.caption(f"No official {title.lower()} data for this country.")
+        col.caption(_("No official data for this country: {title}.").format(title=title))
 st.caption(
-    "Sources: UN Statistics Division, SDG Global Database (UNODC, UN Women, WHO); reports: "
+    _("Sources: UN Statistics Division, SDG Global Database (UNODC, UN Women, WHO); reports: ")
     + (summary["sources"] or "—")
 )

@@ -95,18 +95,26 @@ title = _(entry.title)
 text = charts.MapText(title, unit, year, source, entry.higher_is_better, breakdown, f.lang)
 with header:
     present.presenter_header(title, charts.takeaway(values, text))
-view = charts.view_for(bounds(shapes, list(members or [])))
-fig = charts.choropleth(values, geojson, no_data, names, text, view)
+# Sized for the screen it is shown on: the whole region in the frame, the colour bar inside.
+phone = present.is_phone()
+height = charts.PHONE_HEIGHT if phone else charts.PRESENT_HEIGHT if f.present else charts.MAP_HEIGHT
+view, width = charts.view_for(
+    bounds(shapes, list(members or [])), 350 if phone else 1200 if f.present else 1100, height
+)
+fig = charts.choropleth(values, geojson, no_data, names, text, view, height, width)
 by_status = st.toggle(_("Colour by progress status"), key="map_by_status")
 if by_status:  # progress since 2015 of every country in scope, whatever the year shown
     fig = status_map(cache.progress(tuple(sorted(drawn)), (series,)), geojson, f.lang, view)
+    fig.update_layout(
+        height=height + charts.COLORBAR_PX, width=width, margin={"b": charts.COLORBAR_PX}
+    )
     st.caption(_("Open SDG progress measure, base year 2015 to the latest year with data."))
 event = st.plotly_chart(
     fig,
     on_select="rerun",
     selection_mode="points",
     key=f"map-{series}-{region}",
-    width="stretch",
+    width="content",
     theme=None,  # keep our colours (palette) rather than Streamlit's
 )
 st.caption(charts.caption(text, len(values), len(no_data)))

@@ -10,6 +10,7 @@ from sdg16.catalog import Catalog
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.formatting import UNIT_SHORT, nature_label, unit_label
+from sdg16.i18n import N_
 from sdg16.queries import indicators, meta
 from sdg16.reports.model import Section
 from sdg16.reports.progress_section import progress_section
@@ -95,8 +96,8 @@ def indicator_sections(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> lis
 
 
 SECTION_LABELS = {
-    "latest": "Latest value by geography",
-    "trend": "Trend over time (chart and table)",
-    "progress": "Progress towards 2030 (statuses and their numbers)",
-    "data": "Data table",
+    "latest": N_("Latest value by geography"),
+    "trend": N_("Trend over time (chart and table)"),
+    "progress": N_("Progress towards 2030 (statuses and their numbers)"),
+    "data": N_("Data table"),
 }

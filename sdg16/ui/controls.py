@@ -138,12 +138,31 @@ def slider(
 
 
 def select_slider(
-    label: str, options: Sequence[T], *, key: str, url: T | None, default: T, where: Any = st
-) -> T:
-    """A slider over a list of values (the map's years)."""
+    label: str,
+    options: Sequence[T],
+    *,
+    key: str,
+    url: Any,
+    default: Any,
+    where: Any = st,
+    **kwargs: Any,
+) -> Any:
+    """A slider over a list of values (the map's years); a tuple ``default`` makes it a range
+    (the incident months below analyst), kept in order and within the options."""
     options = list(options)
-    _seed(key, url, default, _one_of(options))
-    return where.select_slider(label, options=options, key=key)
+    one = _one_of(options)
+
+    def valid(value: Any) -> Any:
+        if not isinstance(default, tuple):
+            return one(value)
+        if not isinstance(value, (tuple, list)) or len(value) != 2:
+            return None
+        pairs = zip(value, default, strict=True)
+        start, end = (one(v) if one(v) is not None else d for v, d in pairs)
+        return (start, end) if options.index(start) <= options.index(end) else (end, start)
+
+    _seed(key, url, default, valid)
+    return where.select_slider(label, options=options, key=key, **kwargs)
 
 
 def toggle(label: str, *, key: str, url: bool | None, default: bool = False, where: Any = st, **kw):

@@ -72,8 +72,7 @@ def _dims(series: str, f: Filter, fresh: bool) -> tuple[dict[str, str], dict[str
 
 
 def _notice(text: str) -> None:
-    st.toast(text, icon="⚠️")
-    st.caption(f"⚠️ {text}")
+    state.notice(text)
 
 
 def _code_label(code: str) -> str:

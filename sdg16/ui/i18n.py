@@ -44,3 +44,10 @@ def language_picker(where=None) -> str:
             st.query_params["lang"] = chosen
         st.rerun()  # everything drawn so far (menu, titles) in the new language
     return chosen
+
+
+def num(value: float | int | None, digits: int | None = None) -> str:
+    """A number as the page's language writes it: ``1,534`` / ``1.534`` / ``1 534``."""
+    from sdg16.formatting import number
+
+    return number(value, current_lang(), digits)

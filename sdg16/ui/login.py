@@ -48,6 +48,22 @@ def adopt_oidc_user() -> None:
     audit.record(email, role, "login", "oidc")
 
 
+def client_address() -> str | None:
+    """The client's network address for the per-address login limit. Streamlit listens on
+    loopback only (.streamlit/config.toml), so a loopback peer is a local proxy (nginx,
+    deploy/) or a local browser: then the proxy's own last X-Forwarded-For entry counts, since
+    entries before it are whatever the client sent."""
+    try:
+        direct = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For", "")
+    except Exception:  # no request context (bare runs): no per-address limit
+        return None
+    if isinstance(direct, str) and direct:
+        return direct
+    last = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
+    return last or "127.0.0.1"
+
+
 def sync_cookie() -> None:
     """Have the browser fetch its session cookie (after sign-in) or drop it (after sign-out).
 
@@ -80,7 +96,7 @@ def login_form(key: str = "login") -> None:
         password = st.text_input(_("Password"), type="password", key=f"{key}_password")
         submitted = st.form_submit_button(_("Sign in"), type="primary")
     if submitted:
-        result = accounts.authenticate(name, password)
+        result = accounts.authenticate(name, password, address=client_address())
         if result.user is None:
             st.error(result.message)
             return
