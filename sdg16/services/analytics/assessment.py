@@ -14,8 +14,6 @@ from sdg16.queries.progress import headline_series
 from sdg16.services.analytics import anticipated as api
 from sdg16.services.analytics import progress
 
-API_COLUMNS = ["api_predicted", "api_index", "api_status", "api_note"]
-
 
 def spec(catalog: Catalog, code: str) -> progress.Spec:
     entry, p = catalog.series(code), catalog.progress(code)
@@ -40,7 +38,8 @@ def assess(
     """Every requested (series, geo), also those without data (status not_available, no_data).
 
     Columns: ``progress.COLUMNS`` + indicator, title, unit, geo_name, source, target_source, years,
-    values (the observations that produced it) + ``API_COLUMNS``; in catalog then geo order.
+    values (the observations that produced it), api_predicted, api_index, api_status, api_note;
+    in catalog then geo order.
     """
     codes = list(series) if series else [s.code for s in catalog.all_series()]
     obs = headline_series(db, catalog, codes, list(geos))
