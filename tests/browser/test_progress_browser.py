@@ -71,3 +71,22 @@ def test_region_page_and_status_map(page, app_url: str, artifacts: Path, size) -
     page.wait_for_timeout(1500)  # MapLibre paints after the script
     page.screenshot(path=str(artifacts / f"progress-map-{size[0]}x{size[1]}.png"))
     _clean(page, watch)
+
+
+def test_views_switch_back_and_forth_and_survive_a_reload(page, app_url: str) -> None:
+    watch = _open(page, f"{app_url}/progress?region=income-low-income", (1280, 720))
+    main = page.locator("[data-testid='stMain']")
+    legend = main.locator("[data-testid='stCaptionContainer']", has_text="Deterioration")
+    legend.first.wait_for()
+    for label, shows in [
+        ("Anticipated Progress (ESCAP)", "Needs acceleration"),
+        ("Progress measure (Open SDG)", "Moderate progress"),
+        ("Anticipated Progress (ESCAP)", "Regressing"),
+    ]:
+        page.get_by_text(label, exact=True).click()
+        settle(page)
+        main.locator("[data-testid='stCaptionContainer']", has_text=shows).first.wait_for()
+    page.reload()
+    settle(page)
+    assert "Progress to 2030: Low income" in main.inner_text()
+    _clean(page, watch)
