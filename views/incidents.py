@@ -8,7 +8,7 @@ from sdg16 import privacy
 from sdg16.charts import incidents as charts
 from sdg16.incident_data import area_names, borders, view_of
 from sdg16.roles import Role
-from sdg16.ui import cache, guard, page, present, report_maker, state
+from sdg16.ui import cache, guard, incident_findings, page, present, report_maker, state
 from sdg16.ui.i18n import _
 from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count, fmt_date
 from sdg16.ui.session import current_role
@@ -50,8 +50,10 @@ st.caption(
 
 # Only the open tab runs (on_change="rerun"): a filter change computes and sends the map alone,
 # not the map, a timeline and six charts (bench/RESULTS.md, sections 2 and 3).
-tab_map, tab_time, tab_break = st.tabs(
-    [_("Map"), _("Timeline"), _("Breakdowns")], on_change="rerun", key="incident_tab"
+tab_map, tab_time, tab_break, tab_findings = st.tabs(
+    [_("Map"), _("Timeline"), _("Breakdowns"), _("Key findings")],
+    on_change="rerun",
+    key="incident_tab",
 )
 if tab_map.open:
     with tab_map:
@@ -92,6 +94,10 @@ if tab_break.open:
             horizontal = by not in ("weekday", "hour")
             figure = charts.bar_figure(part, _(label), horizontal)
             col.plotly_chart(figure, width="stretch", theme=None)
+
+if tab_findings.open:
+    with tab_findings:
+        incident_findings.render(role, f)
 
 if privacy.sees_points(role):
     with st.expander(_("Individual reports (analysts only)")):
