@@ -16,6 +16,7 @@ from sdg16.charts import incidents as charts
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.queries import incidents as q
+from sdg16.reports.findings_section import findings_section
 from sdg16.reports.model import Section
 from sdg16.roles import Role
 
@@ -41,12 +42,15 @@ SECTION_LABELS = {
     "summary": "Summary",
     "by_type": "Counts by incident type (chart and table)",
     "timeline": "Timeline by month (chart and table)",
+    "findings": "Key findings: trend, hotspots and unusual months, with their numbers",
     "by_area": "Counts by area (chart and table)",
     "by_place": "Counts by place type (chart and table)",
     "reports": "Individual reports, without free text (analysts; not in public reports)",
     "reports_text": "Individual reports with their text (analysts; not in public reports)",
 }
-DEFAULT_SECTIONS = ("summary", "by_type", "timeline", "by_area", "by_place", "reports")
+DEFAULT_SECTIONS = (
+    "summary", "findings", "by_type", "timeline", "by_area", "by_place", "reports",
+)  # fmt: skip
 
 
 def breakdown_table(frame: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -177,6 +181,7 @@ def incident_sections(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> list
         return [Section("summary", "Summary", "No incident reports are loaded.", empty)]
     return [
         _summary(db, f),
+        findings_section(db, f),
         _breakdown(db, f, "by_type"),
         _timeline(db, f),
         _breakdown(db, f, "by_area"),
