@@ -11,20 +11,14 @@ from sdg16.i18n import gettext
 from sdg16.reports.model import Section
 from sdg16.roles import Role
 from sdg16.services.analytics import gather
-from sdg16.services.analytics.findings import Finding
-
-
-def _numbers(value: object) -> str:
-    if isinstance(value, dict):
-        return "; ".join(f"{k} = {_numbers(v)}" for k, v in value.items())
-    return str(value)
+from sdg16.services.analytics.findings import Finding, numbers_text
 
 
 def _section(found: list[Finding], lang: str) -> Section:
     table = pd.DataFrame(
         {
             gettext(lang, "Finding"): [f.text for f in found],
-            gettext(lang, "Numbers"): [_numbers(f.numbers) for f in found],
+            gettext(lang, "Numbers"): [numbers_text(f.numbers) for f in found],
         }
     )
     text = gettext(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 
 from sdg16 import incident_data, privacy
@@ -25,16 +26,18 @@ def _plain(text: str) -> str:
     return _MARKDOWN.sub(r"\\\1", text)
 
 
-def _numbers(numbers: dict) -> str:
-    return "; ".join(f"{k} = {v}" for k, v in numbers.items())
-
-
 def _findings_block(stats: findings.Stats, lang: str) -> None:
     st.subheader(_("Key findings"))
-    for item in findings.write(stats, lang):
-        st.markdown("- " + _plain(item.text))
-        if item.numbers:
-            st.caption(_plain(_numbers(item.numbers)))
+    found = findings.write(stats, lang)
+    st.markdown("\n".join("- " + _plain(item.text) for item in found))
+    with st.expander(_("The numbers behind each finding")):
+        table = pd.DataFrame(
+            {
+                _("Finding"): [item.text for item in found],
+                _("Numbers"): [findings.numbers_text(item.numbers) for item in found],
+            }
+        )
+        st.dataframe(table, hide_index=True)
 
 
 def _hotspot_map(stats: findings.Stats, f: Filter, role: Role, lang: str) -> None:

@@ -101,10 +101,10 @@ def by_area(db: ReadOnlyDatabase, f: Filter, role: Role) -> pd.DataFrame:
         return pd.DataFrame(columns=AREA_COLUMNS)
     wide, first, last = window
     counts = incident_stats.monthly_by_area(db, wide)
-    parts = []
-    for area, rows in counts.groupby("area", sort=True):
-        series = spikes.monthly(rows, pd.Timestamp(wide.start), last)
-        parts.append(spikes.expected_ranges(series, first).assign(area=area))
-    if not parts:
+    if counts.empty:
         return pd.DataFrame(columns=AREA_COLUMNS)
-    return _public(pd.concat(parts, ignore_index=True)[AREA_COLUMNS], role)
+    index = pd.date_range(pd.Timestamp(wide.start), last, freq="MS")
+    table = counts.pivot_table(index="month", columns="area", values="reports", aggfunc="sum")
+    table = table.set_axis(pd.to_datetime(table.index)).reindex(index, fill_value=0).fillna(0)
+    out = spikes.expected_ranges_many(table.sort_index(axis=1), first)
+    return _public(out[AREA_COLUMNS], role)

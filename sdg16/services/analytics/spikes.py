@@ -88,31 +88,48 @@ def monthly(frame: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> pd.
 def expected_ranges(series: pd.Series, judge_from: pd.Timestamp) -> pd.DataFrame:
     """COLUMNS for each month of ``series`` (reports per month, every month present) from
     ``judge_from`` on. Months with too little history get no range and flag 'none'."""
-    y = series.to_numpy(dtype=float)
-    months = pd.DatetimeIndex(series.index)
+    wide = series.to_frame("series")
+    return expected_ranges_many(wide, judge_from).drop(columns="area")
+
+
+def expected_ranges_many(wide: pd.DataFrame, judge_from: pd.Timestamp) -> pd.DataFrame:
+    """``area`` + COLUMNS for every column of ``wide`` (reports per month, one column per
+    area, every month a row), all fitted in one batch."""
+    months = pd.DatetimeIndex(wide.index)
     judged = np.flatnonzero(months >= judge_from)
+    y = wide.to_numpy(dtype=float).T  # (areas, months)
+    areas = np.repeat(wide.columns.to_numpy(), len(judged))
     out = pd.DataFrame(
-        {"month": months[judged], "reports": y[judged].astype(int), "expected": np.nan}
-    ).assign(low=np.nan, high=np.nan, flag="none")
-    # One baseline window per judged month: the HISTORY months before it, padded at the
-    # start of the series with weight 0.
+        {
+            "area": areas,
+            "month": np.tile(months[judged], len(wide.columns)),
+            "reports": y[:, judged].reshape(-1).astype(int),
+        }
+    ).assign(expected=np.nan, low=np.nan, high=np.nan, flag="none")
+    # One baseline window per area and judged month: the HISTORY months before it, padded at
+    # the start of the series with weight 0.
     lag = np.arange(-HISTORY, 0)
-    pos = judged[:, None] + lag[None, :]
-    present = pos >= 0
-    counts = np.where(present, y[np.clip(pos, 0, None)], 0.0)
+    pos = judged[:, None] + lag[None, :]  # (judged, HISTORY)
+    present = np.broadcast_to(pos >= 0, (len(wide.columns), *pos.shape)).reshape(-1, HISTORY)
+    counts = np.where(pos >= 0, y[:, np.clip(pos, 0, None)], 0.0).reshape(-1, HISTORY)
     ok = (present.sum(axis=1) >= MIN_HISTORY) & (counts.sum(axis=1) >= MIN_BASELINE_REPORTS)
     if not ok.any():
         return out
     moy = months.month.to_numpy()
-    season = np.where(present, moy[np.clip(pos, 0, None)], 1)[ok]
-    x = np.stack([_design(lag.astype(float), m, True) for m in season])
-    x_new = _design(np.zeros(ok.sum()), moy[judged[ok]], True)
+    season = np.tile(moy[np.clip(pos, 0, None)], (len(wide.columns), 1))[ok]
+    angle = 2 * np.pi * (season - 1) / 12
+    x = np.stack(
+        [np.ones_like(angle), np.broadcast_to(lag / 12.0, angle.shape), np.sin(angle),
+         np.cos(angle)],
+        axis=-1,
+    )  # fmt: skip
+    x_new = _design(np.zeros(ok.sum()), np.tile(moy[judged], len(wide.columns))[ok], True)
     mu, variance = glm.predict(counts[ok], x, present[ok].astype(float), x_new)
     low, high = bounds(mu, variance)
     rows = np.flatnonzero(ok)
+    seen = out["reports"].to_numpy()[rows]
     out.loc[rows, "expected"] = mu
     out.loc[rows, "low"], out.loc[rows, "high"] = low, high
-    seen = out.loc[rows, "reports"].to_numpy()
     out.loc[rows, "flag"] = np.where(seen > high, "high", np.where(seen < low, "low", "none"))
     return out
 
