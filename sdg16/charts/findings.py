@@ -109,6 +109,8 @@ def spike_figure(months: pd.DataFrame, lang: str) -> go.Figure:
     months above or below the range marked."""
     fig = go.Figure()
     judged = months.dropna(subset=["expected"])
+    peaks = [months["reports"].max(), judged["expected"].max() if len(judged) else 0]
+    top = float(max(pd.Series(peaks).fillna(0).max(), 1))
     fig.add_scatter(
         x=judged["month"], y=judged["high"], mode="lines", line={"width": 0},
         hoverinfo="skip", showlegend=False,
@@ -138,9 +140,10 @@ def spike_figure(months: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(
         height=340,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        legend={"orientation": "h", "y": -0.18},
-        xaxis={"title": {"text": gettext(lang, "Month")}},
-        yaxis={"title": {"text": gettext(lang, "Reports")}},
+        legend={"orientation": "h", "y": -0.12},
+        # Scaled to the counts, not the band: a range made wide by a launch or a lull may run
+        # off the top rather than flatten every bar.
+        yaxis={"title": {"text": gettext(lang, "Reports")}, "range": [0, top * 1.25]},
         barmode="overlay",
     )
     return fig

@@ -80,8 +80,9 @@ def farrington_weights(y: np.ndarray, x: np.ndarray, w: np.ndarray) -> np.ndarra
 
 
 def predict(y: np.ndarray, x: np.ndarray, w: np.ndarray, x_new: np.ndarray):
-    """Per row, the reweighted quasi-Poisson fit's prediction at ``x_new`` (S, p):
-    (mean, variance of a new count: phi*mu + mu^2*var(eta)), NaN where a fit failed."""
+    """Per row, the reweighted quasi-Poisson fit's prediction at ``x_new`` (S, p): (mean,
+    variance of a new count: phi*mu + mu^2*var(eta), z-score of each coefficient), NaN where
+    a fit failed."""
     weights = farrington_weights(y, x, w) * w
     beta, mu, inverse, ok = fit(y, x, weights)
     phi = np.maximum(dispersion(y, mu, weights, x.shape[2]), 1.0)
@@ -89,4 +90,6 @@ def predict(y: np.ndarray, x: np.ndarray, w: np.ndarray, x_new: np.ndarray):
     var_eta = phi * np.einsum("sp,spq,sq->s", x_new, inverse, x_new)
     mean = np.exp(eta)
     variance = phi * mean + mean**2 * var_eta
-    return np.where(ok, mean, np.nan), np.where(ok, variance, np.nan)
+    se = np.sqrt(phi[:, None] * np.einsum("spp->sp", inverse))
+    z = np.where(ok[:, None], beta / np.where(se > 0, se, np.inf), np.nan)
+    return np.where(ok, mean, np.nan), np.where(ok, variance, np.nan), z

@@ -6,9 +6,11 @@ seasonality as a sine and cosine), dispersion from the Pearson chi-square (at le
 expected count is the fit's prediction for the month; its 95 % range the 2.5 and 97.5 %
 quantiles of a negative binomial with that mean and variance phi*mu + mu^2*var(eta), the extra
 spread of crowd reports plus the fit's own uncertainty (Poisson when not over-dispersed).
-A month above the range is "high", below it "low". Within each baseline, months far above the
-fit are down-weighted and the model refitted (Farrington et al. 1996), so one spike does not
-inflate the range that should catch the next. The fits run batched (``glm``).
+The trend is kept only where significant and not predicting above the baseline's largest
+count (Farrington's guard). A month above the range is "high", below it "low". Within each
+baseline, months far above the fit are down-weighted and the model refitted (Farrington et al.
+1996), so one spike does not inflate the range that should catch the next. The fits run
+batched (``glm``).
 
 Why this method: monthly crowd-sourced counts are small, seasonal and over-dispersed, and the
 record is short (HarassMap: 2010-2016). A GLM on the recent past follows trend and season; a
@@ -38,6 +40,7 @@ MIN_HISTORY = 24  # fewer usable months than this: no expectation
 MIN_BASELINE_REPORTS = 30  # about one a month: fewer in the baseline is too few to judge
 LEVEL = 0.95
 TREND_MIN_MONTHS, TREND_MIN_REPORTS = 12, 20
+CAP = 1.5  # a trend predicting over 1.5 times the baseline's largest month is dropped
 COLUMNS = ["month", "reports", "expected", "low", "high", "flag"]
 
 
@@ -85,6 +88,18 @@ def monthly(frame: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> pd.
     return sums.reindex(index, fill_value=0).astype(float)
 
 
+def _guarded(y: np.ndarray, x: np.ndarray, w: np.ndarray, x_new: np.ndarray):
+    """(mean, variance) with Farrington's guard on the trend: it is kept only where it is
+    significant (|z| >= 1.96) and its prediction does not exceed the baseline's largest count;
+    otherwise the model without trend answers (an exponential trend fitted across a launch
+    or a lull would otherwise predict absurd counts)."""
+    mu_t, var_t, _ = glm.predict(y, x, w, x_new)
+    flat = [0, 2, 3]
+    mu_0, var_0, _ = glm.predict(y, x[..., flat], w, x_new[:, flat])
+    keep = (mu_t <= CAP * y.max(axis=1)) & np.isfinite(mu_t)
+    return np.where(keep, mu_t, mu_0), np.where(keep, var_t, var_0)
+
+
 def expected_ranges(series: pd.Series, judge_from: pd.Timestamp) -> pd.DataFrame:
     """COLUMNS for each month of ``series`` (reports per month, every month present) from
     ``judge_from`` on. Months with too little history get no range and flag 'none'."""
@@ -124,7 +139,7 @@ def expected_ranges_many(wide: pd.DataFrame, judge_from: pd.Timestamp) -> pd.Dat
         axis=-1,
     )  # fmt: skip
     x_new = _design(np.zeros(ok.sum()), np.tile(moy[judged], len(wide.columns))[ok], True)
-    mu, variance = glm.predict(counts[ok], x, present[ok].astype(float), x_new)
+    mu, variance = _guarded(counts[ok], x, present[ok].astype(float), x_new)
     low, high = bounds(mu, variance)
     rows = np.flatnonzero(ok)
     seen = out["reports"].to_numpy()[rows]
