@@ -1,44 +1,42 @@
-"""SDG 16 dashboard. Run with ``streamlit run app.py`` (see README)."""
+"""SDG 16 dashboard pages. Serve with ``streamlit run serve.py`` (see README)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.ui import login, session
-from sdg16.ui.common import startup_checks
+from sdg16.ui import login, nav, session, state
+from sdg16.ui.common import skeleton, startup_checks
 from sdg16.ui.i18n import _
-from sdg16.ui.registry import PAGES, PAGES_DIR
 
 st.set_page_config(page_title="SDG 16 dashboard", page_icon="⚖️", layout="wide")
+state.begin_run()  # link notices are shown once per run
+skeleton()  # a tab's first view shows a page outline (cleared by page.setup), never a blank
 startup_checks()
 
-login.adopt_oidc_user()
+# Who this is, from the session and accounts tables, on every rerun (sdg16/ui/session.py).
 session.refresh()
+login.adopt_oidc_user()
 role = session.current_role()
 
-sections: dict[str, list] = {}
-for spec in PAGES:
-    # Pages beyond the role stay addressable but unlisted. Each such page starts with
-    # guard.require(spec.role), so a direct URL shows the login prompt and stops there
-    # (tests/test_auth_pages.py checks every restricted page does).
-    page = st.Page(
-        str(PAGES_DIR / spec.file),
-        title=_(spec.title),
-        icon=spec.icon if role.allows(spec.role) else ":material/lock:",
-        url_path=spec.url_path,
-        default=spec.default,
-        visibility="visible" if role.allows(spec.role) else "hidden",
-    )
-    sections.setdefault(spec.section, []).append(page)
+# Our own menu (sdg16/ui/nav.py): page links that carry the filter, drawn in the sidebar.
+pages = nav.build_pages(role)
+current = st.navigation(pages, position="hidden")
+nav.set_current(current.url_path or "home")
+nav.start_menu()
 
-if session.current_user():
-    with st.sidebar:
-        st.caption(f"Signed in as **{session.current_user()}** ({role.label})")
-        if st.button("Sign out", icon=":material/logout:"):
+with st.sidebar:
+    if session.current_user():
+        st.caption(
+            _("Signed in as **{user}** ({role})").format(
+                user=session.current_user(), role=_(role.label)
+            )
+        )
+        if st.button(_("Sign out"), icon=":material/logout:"):
             session.logout()
             st.rerun()
+    login.sync_cookie()
 
 notice = session.take_notice()
 if notice:
     st.warning(notice)
-st.navigation(sections).run()
+current.run()

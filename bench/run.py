@@ -142,12 +142,12 @@ def run(opts: Options) -> Results:
             with serve("bench/floor_app.py") as srv:
                 _browser(res, browser, srv, (FLOOR,), "-", opts)
                 res.rss.append(("floor: one-line page", "-", srv.rss_mb(), {}))
-            with serve("app.py", {"SDG16_DB": str(store)}) as srv:
+            with serve("serve.py", {"SDG16_DB": str(store)}) as srv:
                 _browser(res, browser, srv, (HOME, TABLE), "bundle", opts)
         for s in res.stores:
             if {"browser", "sessions"} <= opts.skip:
                 break
-            with serve("app.py", {"SDG16_DB": str(s.path)}) as srv:
+            with serve("serve.py", {"SDG16_DB": str(s.path)}) as srv:
                 if "browser" not in opts.skip:
                     _browser(res, browser, srv, (MAP,), label(s.rows), opts)
                 after = srv.rss_mb()

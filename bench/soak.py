@@ -72,7 +72,7 @@ def soak(
     choices = _places()
     result = SoakResult(sessions, seconds, added=add)
     result.load_before, old_text = _store_state(store)
-    with serve("app.py", {"SDG16_DB": str(store)}) as server:
+    with serve("serve.py", {"SDG16_DB": str(store)}) as server:
         pages = []
         for _ in range(sessions):
             context = browser.new_context(viewport={"width": 1280, "height": 900})

@@ -11,7 +11,7 @@ PY=${PYTHON:-python}
 # Say what is missing before serving, in plain words; only a missing store stops the start.
 "$PY" -m sdg16.preflight
 
-exec "$PY" -m streamlit run app.py \
+exec "$PY" -m streamlit run serve.py \
   --server.port "${PORT:-8501}" \
   --server.address "${ADDRESS:-127.0.0.1}" \
   --server.headless true \

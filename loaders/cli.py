@@ -15,6 +15,7 @@ from pathlib import Path
 from loaders.base import LoadError, Source
 from loaders.store import Store
 from sdg16 import settings
+from sdg16.core import spreadsheet
 
 SOURCES = ("bundle", "unsdg", "worldbank")
 
@@ -105,7 +106,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(out.to_json(orient="records", force_ascii=False))
     else:
-        out.to_csv(sys.stdout, index=False)
+        spreadsheet.safe_frame(out).to_csv(sys.stdout, index=False)
     return 0
 
 

@@ -96,6 +96,17 @@ CREATE TABLE IF NOT EXISTS incident (
 -- incident_type_bit and incident_cube (counts per country, admin1, month and view dimension)
 -- are written with every import by loaders/incidents/cube.py.
 
+-- Rows that loaded with a correction (the point's admin area won over the stated one).
+CREATE TABLE IF NOT EXISTS incident_flag (
+    source    VARCHAR NOT NULL,
+    source_id VARCHAR,
+    location  VARCHAR NOT NULL,
+    row_no    INTEGER,
+    field     VARCHAR,
+    note      VARCHAR NOT NULL,
+    load_id   INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS incident_quarantine (
     source    VARCHAR NOT NULL,
     source_id VARCHAR,

@@ -222,7 +222,11 @@ class Store:
             {"id": r.source_id, "row": r.row_no, "field": r.field, "reason": r.reason}
             for r in q.itertuples(index=False)
         ]
-        return ImportResult(load_id, inserted, duplicates, len(q), listing)
+        flags = [
+            {"id": r.source_id, "row": r.row_no, "field": r.field, "note": r.note}
+            for r in batch.flags.itertuples(index=False)
+        ]
+        return ImportResult(load_id, inserted, duplicates, len(q), listing, flags)
 
 
 def _where(batch: IncidentBatch) -> str:

@@ -41,3 +41,31 @@ def context(viewport: tuple[int, int] = (1280, 900)) -> Iterator:
             yield ctx
         finally:
             ctx.close()
+
+
+# True once every chart on a Streamlit page has drawn: each plotly element has its plot (and a
+# MapLibre map has loaded and stopped moving), each deck.gl element its canvas. The chart's own
+# "drawn" state, read from the page, rather than a timer (decks came out half-loaded with one).
+CHARTS_DRAWN_JS = """() => {
+  const visible = (el) => el.offsetParent !== null;
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
+  // Streamlit draws a skeleton where an element (a chart's code) is still loading.
+  if ([...document.querySelectorAll("[data-testid='stSkeleton']")].some(visible)) return false;
+  const want = [...document.querySelectorAll("[data-testid='stPlotlyChart']")].filter(visible);
+  for (const el of want) {
+    const gd = el.querySelector(".js-plotly-plot");
+    if (!gd || !gd._fullLayout) return false;
+    if (gd._fullLayout.map) {  // MapLibre: style, our sources and layers in, nothing moving
+      const map = gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
+      if (!map || !map.loaded() || map.isMoving() || map.getStyle().layers.length < 2) return false;
+    }
+  }
+  const decks = [...document.querySelectorAll("[data-testid='stDeckGlJsonChart']")].filter(visible);
+  return decks.every((el) => el.querySelector("canvas"));
+}"""
+
+
+def wait_for_charts(page, timeout_ms: int = 30000) -> None:
+    """Block until ``CHARTS_DRAWN_JS`` holds on a Playwright ``page``."""
+    page.wait_for_function(CHARTS_DRAWN_JS, timeout=timeout_ms, polling=200)

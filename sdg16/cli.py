@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from sdg16 import accounts, audit, catalog, incident_stats_cli, progress_cli
+from sdg16 import accounts, audit, catalog, cli_sessions, incident_stats_cli, progress_cli
 from sdg16.db import ReadOnlyDatabase, StoreMissing
 from sdg16.filters import Vocabulary, parse_params
 from sdg16.queries import meta
@@ -51,6 +51,20 @@ def cmd_users(args: argparse.Namespace) -> int:
         audit.record(SYSTEM_USER, Role.ADMIN, "user_role", args.name, detail=role.label)
         print(f"{args.name} is now {role.label}")
     return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    """``audit verify``: 0 when the hash chain is whole, 1 with the first break."""
+    verdict = audit.verify()
+    if verdict.ok:
+        print(f"audit log: {verdict.entries} entries, hash chain intact")
+        return 0
+    print(
+        f"audit log: chain broken at entry {verdict.broken_at} "
+        f"(entry {verdict.entries} in order): {verdict.reason}",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def vocabulary(db: ReadOnlyDatabase, cat: catalog.Catalog) -> Vocabulary:
@@ -108,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     sr = usub.add_parser("set-role")
     sr.add_argument("name")
     sr.add_argument("--role", required=True, choices=[r.label for r in Role][1:])
+    aud = sub.add_parser("audit", help="the audit log")
+    aud.add_argument("action", choices=["verify"], help="check the log's hash chain")
+    cli_sessions.add_parser(sub)
     rep = sub.add_parser("report", help="a filtered report as PDF, HTML or Excel")
     rep.add_argument("--filters", required=True, help='URL query, e.g. "series=X&geo=MEX"')
     rep.add_argument("--format", required=True, choices=FORMATS)
@@ -124,10 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         commands = {
             "users": cmd_users,
+            "audit": cmd_audit,
             "report": cmd_report,
             "progress": progress_cli.run,
             "hotspots": incident_stats_cli.run,
             "spikes": incident_stats_cli.run,
+            "sessions": cli_sessions.cmd,
         }
         return commands[args.command](args)
     except accounts.AccountError as exc:

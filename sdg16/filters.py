@@ -97,7 +97,8 @@ KNOWN_KEYS = frozenset(
     {"series", "geo", "region", "from", "to", "year", "admin1", "admin2", "type", "place"}
     | {"start", "end", "lang", "present", *DIMENSIONS}
 )
-_TOKEN = re.compile(r"^[A-Za-z0-9_.:+<>=\- ]{1,80}$")
+_TOKEN = re.compile(r"^[A-Za-z0-9_.:+<>=\- ]{1,80}$", re.ASCII)
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _first(value: str | list[str]) -> str:
@@ -128,7 +129,8 @@ def parse_params(
         text = raw.get(key)
         if text is None or text == "":
             return None
-        if text.isdigit() and vocab.years[0] <= int(text) <= vocab.years[1]:
+        # ASCII only: str.isdigit() accepts '²⁰¹⁰', which int() then refuses (a crash).
+        if text.isascii() and text.isdigit() and vocab.years[0] <= int(text) <= vocab.years[1]:
             return int(text)
         notices.append(f"Ignored {key}={text!r}: not a year in {vocab.years[0]}-{vocab.years[1]}.")
         return None
@@ -165,6 +167,8 @@ def parse_params(
     for key in ("start", "end"):
         if raw.get(key):
             try:
+                if not (raw[key].isascii() and _ISO_DATE.fullmatch(raw[key])):
+                    raise ValueError(raw[key])
                 kw[key] = date.fromisoformat(raw[key])
             except ValueError:
                 notices.append(f"Ignored {key}={raw[key]!r}: not a date (YYYY-MM-DD).")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from loaders.base import DATASETS
 from sdg16.i18n import gettext
@@ -59,3 +59,8 @@ def nature_label(code: str | None, locale: str = "en") -> str:
 
 def unit_label(unit: str, locale: str = "en") -> str:
     return gettext(locale, UNIT_LABELS.get(unit, unit) or "number")
+
+
+def plotly_separators(lang: str) -> str:
+    """plotly's ``layout.separators`` for ``lang``: decimal then thousands mark (``,.`` Spanish)."""
+    return get_decimal_symbol(lang) + get_group_symbol(lang)

@@ -31,9 +31,21 @@ def _messages(lang: str) -> dict[str, str]:
     return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
 
 
+# Every message asked for in a language whose catalog lacks it: the runtime half of the
+# untranslated-string check (tests open each page in Spanish and French, then read this).
+# Bounded, so a long-running server never grows it without end.
+MISSING: set[tuple[str, str]] = set()
+_MISSING_MAX = 2000
+
+
 def gettext(lang: str, message: str) -> str:
     """``message`` in ``lang``; English when there is no translation."""
-    return _messages(lang).get(message, message)
+    found = _messages(lang).get(message)
+    if found is not None:
+        return found
+    if lang != "en" and message and len(MISSING) < _MISSING_MAX:
+        MISSING.add((lang, message))
+    return message
 
 
 def N_(message: str) -> str:  # gettext convention: mark now, translate later

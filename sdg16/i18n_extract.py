@@ -22,13 +22,17 @@ POT_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
 def _data_strings() -> list[tuple[str, str]]:
     """(message, where) for strings that come from data rather than code."""
     from loaders.base import DATASETS
+    from loaders.incidents.taxonomy import get as taxonomy
     from sdg16 import catalog, formatting
+    from sdg16.charts.profile import short_title
+    from sdg16.roles import Role
     from sdg16.ui.registry import PAGES
 
     out = []
     for ind in catalog.load(ROOT / "indicators.yaml").indicators:
         out.append((ind.title, f"indicators.yaml:{ind.code}"))
         out += [(s.title, f"indicators.yaml:{s.code}") for s in ind.series]
+        out += [(short_title(s.title), f"indicators.yaml:{s.code}") for s in ind.series]
     for name, table in (
         ("UNIT_LABELS", formatting.UNIT_LABELS),
         ("UNIT_SHORT", formatting.UNIT_SHORT),
@@ -37,6 +41,11 @@ def _data_strings() -> list[tuple[str, str]]:
     ):
         out += [(v, f"sdg16/formatting.py:{name}") for v in table.values() if v]
     out += [(p.title, "sdg16/ui/registry.py:PAGES") for p in PAGES]
+    out += [(p.section, "sdg16/ui/registry.py:PAGES") for p in PAGES]  # menu headings
+    tax = taxonomy()
+    for table in (tax.types, tax.place_types):
+        out += [(label, "loaders/incidents/taxonomy.yaml") for label in table.values()]
+    out += [(role.label, "sdg16/roles.py") for role in Role]
     out += [("number", "sdg16/formatting.py:unit_label"), ("not stated", "formatting")]
     return out
 

@@ -33,7 +33,7 @@ class MapData:
     cells: pd.DataFrame  # hex, reports, types (text); nothing finer than the cell
     areas: pd.DataFrame  # admin1, name, reports, types (text)
     resolution: int
-    hidden: int  # reports in cells under the threshold, not drawn
+    hidden: int | None  # reports in cells under the threshold, not drawn (published: rounded)
     points: pd.DataFrame | None  # analysts only, when the selection is small enough
 
 
@@ -45,6 +45,7 @@ def map_data(db: ReadOnlyDatabase, f: Filter, role: Role) -> MapData:
     """Hexagons at country level (H3 res 5), finer (res 7) once an admin-1 area is chosen."""
     resolution = 7 if f.admin1 else 5
     labels = type_labels()
+    f = privacy.coarse_filter(f, role)
     cells, hidden = privacy.drop_small(q.cell_counts(db, f, resolution), role)
     cells = cells.assign(types=[privacy.type_summary(t, role, labels) for t in cells["types"]])
     by_area, _ = privacy.drop_small(q.area_counts(db, f), role)
@@ -57,6 +58,8 @@ def map_data(db: ReadOnlyDatabase, f: Filter, role: Role) -> MapData:
     if privacy.sees_points(role):
         found = q.points(db, f, MAX_POINTS + 1)
         points = found if len(found) <= MAX_POINTS else None
+    if not privacy.sees_points(role):
+        hidden = privacy.publish(hidden)
     return MapData(cells, by_area.reset_index(drop=True), resolution, hidden, points)
 
 
@@ -107,16 +110,25 @@ def view_of(cells: pd.DataFrame, share: float = 0.8) -> tuple[float, float, floa
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, round(zoom, 1)
 
 
+def data_bbox(cells: pd.DataFrame, margin: float = 0.3) -> tuple[float, float, float, float] | None:
+    """(west, south, east, north) around the cells, for choosing which city names to draw."""
+    if cells.empty:
+        return None
+    pts = [h3.cell_to_latlng(c) for c in cells["hex"]]
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    return min(lons) - margin, min(lats) - margin, max(lons) + margin, max(lats) + margin
+
+
 def timeline(db: ReadOnlyDatabase, f: Filter, role: Role, period: str) -> pd.DataFrame:
     """period, type (label), reports: types under the threshold merged per period."""
-    frame = q.timeline(db, f, period)
+    frame = q.timeline(db, privacy.coarse_filter(f, role), period)
     frame = frame.assign(type=frame["type"].map(type_labels()).fillna(frame["type"]))
     return privacy.merge_small(frame, role, key="type", by=("period",))
 
 
 def breakdown(db: ReadOnlyDatabase, f: Filter, role: Role, by: str) -> pd.DataFrame:
     """key (label), reports: categories under the threshold merged into one row."""
-    frame = q.breakdown(db, f, by)
+    frame = q.breakdown(db, privacy.coarse_filter(f, role), by)
     if by == "type":
         frame = frame.assign(key=frame["key"].map(type_labels()).fillna(frame["key"]))
     elif by == "place_type":
@@ -135,11 +147,44 @@ def reports(db: ReadOnlyDatabase, f: Filter, role: Role, limit: int = 500) -> pd
 def summary(db: ReadOnlyDatabase, f: Filter, role: Role) -> dict:
     """Total, synthetic count, first/last date. Below analyst: a total under 5 is not given
     (reports=None) and dates only to the month, so a tiny selection does not date a report."""
-    out = q.summary(db, f)
+    out = q.summary(db, privacy.coarse_filter(f, role))
     out["has_synthetic"] = bool(out["synthetic"])
     if privacy.sees_points(role):
         return out
     if out["reports"] < privacy.MIN_COUNT:
         return {**out, "reports": None, "synthetic": None, "first": None, "last": None}
     month = {k: pd.Timestamp(out[k]).strftime("%Y-%m") for k in ("first", "last") if out[k]}
-    return {**out, **month}
+    counts = {k: privacy.publish(out[k]) for k in ("reports", "synthetic")}
+    return {**out, **month, **counts}
+
+
+def countries(db: ReadOnlyDatabase, role: Role) -> pd.DataFrame:
+    """Countries with reports (country, reports, synthetic); below analyst only those with at
+    least MIN_COUNT, counts rounded: a country with one report is not offered to the public."""
+    frame = q.countries(db)
+    if privacy.sees_points(role) or frame.empty:
+        return frame
+    frame = frame[frame["reports"] >= privacy.MIN_COUNT].reset_index(drop=True)
+    return frame.assign(
+        reports=[privacy.publish(n) for n in frame["reports"]],
+        synthetic=[privacy.publish(n) or 0 for n in frame["synthetic"]],
+    )
+
+
+def date_span(db: ReadOnlyDatabase, country: str, role: Role) -> tuple | None:
+    """The slider's bounds (lo, hi, before, after), from ``q.date_span``: the bulk of the data,
+    ``before`` counting the early outliers left out. Below analyst, whole months that never
+    date a single report: from the month of the 5th earliest report (or the bulk's start, if
+    later) to the end of the month of the 5th latest, and ``before`` rounded (publish)."""
+    span = q.date_span(db, country)
+    if span is None or privacy.sees_points(role):
+        return span
+    edges = q.date_edges(db, country, privacy.MIN_COUNT)
+    if edges is None:
+        return None
+    lo = max(span[0], edges[0].replace(day=1))
+    hi = (pd.Timestamp(min(span[1], edges[1])) + pd.offsets.MonthEnd(0)).date()
+    if lo > hi:
+        return None
+    before = q.count_before(db, country, lo)
+    return lo, hi, privacy.publish(before) or 0, 0

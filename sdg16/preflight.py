@@ -6,7 +6,6 @@ fonts or Chromium only switch features off, and the pages that need them say so.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -32,7 +31,7 @@ def checks() -> list[tuple[str, bool, str]]:
     except Exception as exc:  # any driver error: the message is what the operator needs
         where = "PostgreSQL (SDG16_STATE_URL)" if settings.state_url() else "SQLite"
         found.append(("state", True, f"{where} unreachable: {exc}"))
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+    if not Path(CHROMIUM).exists():
         found.append(("chromium", False, f"{CHROMIUM} missing: no chart images, no PDF decks"))
     for folder in FONT_DIRS:
         if not folder.is_dir():

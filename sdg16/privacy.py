@@ -2,19 +2,42 @@
 
 Below the analyst role, output is aggregates only: counts under ``MIN_COUNT`` are merged into
 an "other" row or dropped, no coordinates finer than the aggregation cell, no free text, no
-report ids. Pure functions on frames, so tests can check exactly what would be sent.
+report ids. Every count that is published is rounded to base 5 (``publish``) and dates are
+coarsened to the month (``coarse_filter``), so two views cannot be differenced down to a
+report (the statistical-disclosure rule in README, "Security"). Pure functions on frames,
+so tests can check exactly what would be sent.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from sdg16.core.disclosure import SMALL_COUNT, publish
+from sdg16.filters import Filter
 from sdg16.roles import Role
 
-MIN_COUNT = 5
+MIN_COUNT = SMALL_COUNT
+__all__ = ["MIN_COUNT", "SMALL_LABEL", "publish"]
 SMALL_LABEL = "other (under 5 each)"
 # Columns that identify a report or a person: never leave the server below analyst.
 PRIVATE_COLUMNS = ("lat", "lon", "description", "place_name", "source_id", "institution")
+
+
+def round_counts(frame: pd.DataFrame, role: Role, count: str = "reports") -> pd.DataFrame:
+    """``publish`` over a count column whose small rows were already merged or dropped."""
+    if sees_points(role) or frame.empty:
+        return frame
+    return frame.assign(**{count: [publish(n) for n in frame[count]]})
+
+
+def coarse_filter(f: Filter, role: Role) -> Filter:
+    """Below analyst a date range snaps to whole months (start: the 1st, end: the month's last
+    day), so moving a day-level bound cannot isolate a single report."""
+    if sees_points(role) or not (f.start or f.end):
+        return f
+    start = f.start.replace(day=1) if f.start else None
+    end = (pd.Timestamp(f.end) + pd.offsets.MonthEnd(0)).date() if f.end else None
+    return f.update(start=start, end=end)
 
 
 def sees_points(role: Role) -> bool:
@@ -38,7 +61,8 @@ def drop_small(frame: pd.DataFrame, role: Role, count: str = "reports") -> tuple
     if sees_points(role) or frame.empty:
         return frame, 0
     small = frame[count] < MIN_COUNT
-    return frame[~small].reset_index(drop=True), int(frame.loc[small, count].sum())
+    kept = round_counts(frame[~small].reset_index(drop=True), role, count)
+    return kept, int(frame.loc[small, count].sum())
 
 
 def merge_small(
@@ -61,10 +85,14 @@ def merge_small(
     if not merged.empty:
         merged = merged.assign(**{key: SMALL_LABEL})
         merged = merged[merged[count] >= MIN_COUNT]
-    return pd.concat([frame[~small], merged], ignore_index=True)[frame.columns]
+    out = pd.concat([frame[~small], merged], ignore_index=True)[frame.columns]
+    return round_counts(out, role, count)
 
 
 def type_summary(types: list[dict], role: Role, labels: dict[str, str], top: int = 3) -> str:
     """'Touching 343, Comments 300, …' for a tooltip; small type counts left out below analyst."""
-    shown = [t for t in types if sees_points(role) or t["n"] >= MIN_COUNT][:top]
-    return ", ".join(f"{labels.get(t['type'], t['type'])} {t['n']}" for t in shown) or "—"
+    if sees_points(role):
+        shown = [(t["type"], t["n"]) for t in types][:top]
+    else:
+        shown = [(t["type"], publish(t["n"])) for t in types if t["n"] >= MIN_COUNT][:top]
+    return ", ".join(f"{labels.get(k, k)} {n}" for k, n in shown) or "—"

@@ -97,7 +97,7 @@ class Cluster:
 
     def start_nginx(self, port: int) -> None:
         servers = "\n".join(
-            f"        server 127.0.0.1:{r.port} max_fails=1 fail_timeout=5s;" for r in self.replicas
+            f"        server 127.0.0.1:{r.port} max_fails=2 fail_timeout=5s;" for r in self.replicas
         )
         conf = (ROOT / "deploy" / "nginx.conf.template").read_text()
         conf = conf.replace("@RUN@", str(self.run)).replace("@LISTEN@", f"127.0.0.1:{port}")

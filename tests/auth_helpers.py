@@ -32,3 +32,23 @@ def signed_in(user: str | None, page: str | None = None, **params: str) -> AppTe
 def go(at: AppTest, page: str) -> AppTest:
     """Switch to ``views/<page>.py``, listed or not: the way a typed URL reaches it."""
     return at.switch_page(f"views/{page}.py")
+
+
+def as_role(at: AppTest, role, name: str | None = None) -> AppTest:
+    """Give the AppTest a real server-side session of an account with ``role`` (created in the
+    state DB if missing), as a sign-in would, without typing the password (bcrypt is slow)."""
+    from sdg16 import accounts
+    from sdg16.roles import Role
+    from sdg16.state import sessions
+    from sdg16.ui.session import IDENTITY_KEY, Identity
+
+    if role is Role.ANONYMOUS:
+        return at
+    name = name or f"test-{role.label}"
+    if accounts.get_user(name) is None:
+        accounts.add_user(name, role, "a-test-password-1")
+    else:
+        accounts.set_role(name, role)
+    found, _grant = sessions.create(name)
+    at.session_state[IDENTITY_KEY] = Identity(session_id=found.id)
+    return at

@@ -24,6 +24,7 @@ from sdg16.browser import context as chromium_context
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+MENU = "[data-testid='stSidebar'] [data-testid='stPageLink']"  # the app's menu (sdg16/ui/nav.py)
 
 
 def free_port() -> int:
@@ -41,7 +42,7 @@ class Server:
 
 @contextmanager
 def serve(
-    script: str = "app.py",
+    script: str = "serve.py",
     env: dict[str, str] | None = None,
     port: int | None = None,
     timeout_s: float = 60,
@@ -81,8 +82,8 @@ def serve(
 def running_app(
     env: dict[str, str] | None = None, timeout_s: float = 60, port: int | None = None
 ) -> Iterator[str]:
-    """Yield the base URL of a fresh ``streamlit run app.py`` on loopback."""
-    with serve("app.py", env, port, timeout_s) as server:
+    """Yield the base URL of a fresh ``streamlit run serve.py`` (the app and its routes)."""
+    with serve("serve.py", env, port, timeout_s) as server:
         yield server.url
 
 

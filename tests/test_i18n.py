@@ -34,11 +34,11 @@ def test_home_in_spanish(store_path: Path) -> None:
     homicide = next(m for m in at.metric if m.label == "Tasa de homicidios")
     assert homicide.value == "28,2 por 100 mil"  # Spanish decimal comma from Babel
     assert homicide.delta == "-1,01 desde 2020"
-    assert at.selectbox(key="lang_picker").value == "es"
+    assert at.selectbox(key="home.lang").value == "es"
 
 
 def test_language_picker_writes_the_link(store_path: Path) -> None:
     at = open_app("home", geo="MEX")
-    at.selectbox(key="lang_picker").select("fr").run()
+    at.selectbox(key="home.lang").select("fr").run()
     assert at.query_params["lang"] == ["fr"] or at.query_params["lang"] == "fr"
     assert at.query_params["geo"] in ("MEX", ["MEX"])

@@ -19,7 +19,7 @@ def test_import_json_then_status(store_path: Path, tmp_path: Path) -> None:
     first = cli("import-incidents", str(HARASSMAP), "--json", db=db)
     assert first.returncode == 0, first.stderr
     out = json.loads(first.stdout)
-    assert set(out) == {"imported", "duplicates", "quarantined", "quarantine"}
+    assert set(out) == {"imported", "duplicates", "quarantined", "quarantine", "flagged", "flags"}
     assert out["imported"] + out["quarantined"] == 1547 and out["duplicates"] == 0
     assert all({"id", "reason"} <= set(q) and q["reason"] for q in out["quarantine"])
     again = json.loads(cli("import-incidents", str(HARASSMAP), "--json", db=db).stdout)

@@ -12,7 +12,7 @@ from sdg16 import incident_data, privacy
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.roles import Role
-from sdg16.ui.session import ROLE_KEY
+from tests.auth_helpers import as_role
 
 EGY = Filter(geo=("EGY",))
 PUBLIC = (Role.ANONYMOUS, Role.VIEWER)
@@ -75,15 +75,15 @@ def test_public_page_sends_no_points_text_or_small_counts(
     from tests.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[ROLE_KEY] = role
+    as_role(at, role)
     at.query_params["geo"] = "EGY"
     at.switch_page("views/incidents.py")
     at.run()
     assert not at.exception
     layers = _layers(at)
-    assert set(layers) == {"areas", "cells"}
+    assert set(layers) == {"areas", "cells", "cities", "city-dots"}  # city names: GeoNames
     for row in layers["cells"]["data"]:
-        assert set(row) == {"hex", "reports", "types", "colour", "name", "place_name"}
+        assert set(row) == {"hex", "reports", "count", "types", "colour", "name", "place_name"}
         assert row["reports"] >= privacy.MIN_COUNT
     sent = _everything_sent(at)
     texts = idb.query("SELECT description FROM incident WHERE length(description) > 40 LIMIT 50")
@@ -98,7 +98,7 @@ def test_analyst_page_gets_points(incident_app: Path) -> None:
     from tests.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[ROLE_KEY] = Role.ANALYST
+    as_role(at, Role.ANALYST)
     at.query_params.update({"geo": "EGY", "admin1": "EG-ALX"})
     at.switch_page("views/incidents.py")
     at.run()
@@ -121,7 +121,7 @@ def test_a_tiny_selection_gives_no_count_or_dates(
     from tests.conftest import ROOT
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state[ROLE_KEY] = role
+    as_role(at, role)
     at.query_params.update({"geo": "EGY", "type": "sexual_photos"})
     at.switch_page("views/incidents.py")
     at.run()

@@ -32,21 +32,21 @@ def two_countries(incident_store: Path, tmp_path: Path):
 
 
 def _caption(at) -> str:
-    return next(c.value for c in at.caption if "H3 cells" in c.value)
+    return next(c.value for c in at.caption if "hexagons with reports" in c.value)
 
 
 def test_each_successive_country_and_area_choice_is_shown(two_countries: Path) -> None:
     at = open_app("incidents", geo="EGY")
     for geo, name in (("PAK", "Pakistan"), ("EGY", "Egypt"), ("PAK", "Pakistan")):
-        at.selectbox(key="incident_country").select(geo).run()
+        at.selectbox(key="incidents.country").select(geo).run()
         assert at.query_params["geo"] == geo
         assert _caption(at).startswith(f"{name}:")
     for code, area in (("PK-PB", "Punjab"), ("PK-SD", "Sindh"), ("PK-PB", "Punjab")):
-        at.selectbox(key="incident_area_PAK").select(code).run()
+        at.selectbox(key="incidents.area.PAK").select(code).run()
         assert at.query_params["admin1"] == code
         assert _caption(at).startswith(f"Pakistan · {area}:")
     # A new country drops the old country's area instead of failing on it.
-    at.selectbox(key="incident_country").select("EGY").run()
+    at.selectbox(key="incidents.country").select("EGY").run()
     assert not at.exception and "admin1" not in at.query_params
     assert _caption(at).startswith("Egypt:")
 
@@ -54,5 +54,5 @@ def test_each_successive_country_and_area_choice_is_shown(two_countries: Path) -
 def test_each_successive_type_choice_is_shown(two_countries: Path) -> None:
     at = open_app("incidents", geo="EGY")
     for types in (["touching"], ["touching", "comments"], ["comments"]):
-        at.multiselect(key="incident_types").set_value(types).run()
+        at.multiselect(key="incidents.types").set_value(types).run()
         assert at.query_params["type"] == ",".join(types)

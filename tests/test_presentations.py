@@ -59,11 +59,21 @@ def test_present_page_steps_through_five_views(state_db, store_path: Path) -> No
 
 
 def test_save_view_form_stores_the_current_link(state_db, store_path: Path) -> None:
-    at = open_app("home", geo="EGY", lang="es")
+    from streamlit.testing.v1 import AppTest
+
+    from sdg16.roles import Role
+    from tests.auth_helpers import as_role
+    from tests.conftest import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    as_role(at, Role.VIEWER)  # Save view needs a signed-in viewer
+    at.query_params.update({"geo": "EGY", "lang": "es"})
+    at.switch_page("views/home.py")
+    at.run()
     at.text_input[0].input("Deck")
     at.text_input[1].input("Egipto")
     at.text_area[0].input("Homicidios bajos")
-    at.sidebar.button[0].click()
+    next(b for b in at.sidebar.button if b.proto.label == "Guardar vista").click()
     at = at.run()
     assert not at.exception
     (view,) = presentations.views("Deck")

@@ -63,7 +63,9 @@ def test_every_report_file_is_in_the_audit_log(made) -> None:
     files = made[2]
     log = audit.entries(action="report", actor="ana")
     assert sorted(log["format"]) == ["html", "pdf", "xlsx"]
-    assert set(log["rows"]) == {files["pdf"].rows} == {8 + 3 + 3}  # data, latest, trend
+    assert (
+        set(log["rows"]) == {files["pdf"].rows} == {8 + 3 + 3 + 3}
+    )  # data, latest, trend, progress
     assert set(log["filters"]) == {"series=VC_IHR_PSRC&from=2012&to=2014&geo=EGY,MEX,HND"}
 
 
@@ -104,7 +106,7 @@ def test_cli_report_matches_the_query_and_is_audited(db: ReadOnlyDatabase, tmp_p
     sheet = pd.read_excel(out, sheet_name="Data")
     assert sheet["Value"].tolist() == observations(db, FILTER, catalog.get())["value"].tolist()
     entry = audit.entries(actor="system:cli").iloc[0]
-    assert (entry["action"], entry["format"], entry["rows"]) == ("report", "xlsx", 8 + 3 + 3)
+    assert (entry["action"], entry["format"], entry["rows"]) == ("report", "xlsx", 8 + 3 + 3 + 3)
 
 
 def test_cli_refuses_unknown_filters(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def test_hover_names_value_unit_year_and_source(db: ReadOnlyDatabase) -> None:
     value, nature, source = trace.customdata[-1]
     assert value == "28.18 per 100,000 population"  # 2021 in the bundle
     assert nature == "country data"
-    assert source.startswith("UN Statistics Division, SDG Global Database")
+    assert source.startswith("Source: UN Statistics Division, SDG Global Database")
 
 
 def test_aggregates_are_dotted_and_named_and_lines_are_capped(db: ReadOnlyDatabase) -> None:

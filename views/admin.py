@@ -6,12 +6,13 @@ import streamlit as st
 
 from sdg16.roles import Role
 from sdg16.ui import admin_incidents, admin_parts, guard
+from sdg16.ui.i18n import _
 
 guard.require(Role.ADMIN)
 
-st.title("Administration")
+st.title(_("Administration"))
 users, log, data, imports, quarantine = st.tabs(
-    ["Users", "Audit log", "Data and syncs", "Import incidents", "Quarantine"]
+    [_("Users"), _("Audit log"), _("Data and syncs"), _("Import incidents"), _("Quarantine")]
 )
 with users:
     admin_parts.users()

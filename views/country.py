@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdg16.charts import profile as charts
 from sdg16.formatting import dataset_label
-from sdg16.ui import cache, common, guard, page, present, progress_badge, state, widgets
+from sdg16.ui import cache, common, controls, guard, page, present, progress_badge, state, widgets
 from sdg16.ui.i18n import _
 
 f = page.setup("country")
@@ -27,10 +27,11 @@ if wanted and wanted not in options:
     )
     st.caption(_("⚠️ {code}: {what}. Choose a country.").format(code=wanted, what=what))
     wanted = None
-geo = st.selectbox(
+geo = controls.selectbox(
     _("Country"),
     options,
-    index=options.index(wanted) if wanted else None,
+    key="country.geo",
+    url=wanted,
     format_func=names.__getitem__,
     placeholder=_("Choose a country"),
 )
@@ -78,16 +79,18 @@ st.dataframe(
     height=min(38 + 35 * len(shown), 900),
     column_order=[c for c in shown.columns if c != "Series"],  # the code is in the download
     column_config={
-        "Indicator": st.column_config.TextColumn(width=65),
-        "Title": st.column_config.TextColumn(width=250),
-        "Latest": st.column_config.TextColumn(width=105),
-        "Year": st.column_config.NumberColumn(width=50, format="%d"),
-        "Change": st.column_config.TextColumn(width=120),
-        "Direction": st.column_config.TextColumn(width=115),
+        "Indicator": st.column_config.TextColumn(_("Indicator"), width=65),
+        "Title": st.column_config.TextColumn(_("Title"), width=300),
+        "Latest": st.column_config.TextColumn(_("Latest"), width=105),
+        "Year": st.column_config.NumberColumn(_("Year"), width=50, format="%d"),
+        "Change": st.column_config.TextColumn(_("Change"), width=120),
+        "Direction": st.column_config.TextColumn(_("Direction"), width=115),
         "Rank in region": st.column_config.TextColumn(
-            width=130, help="Among the countries of the UN sub-region with data that year"
+            _("Rank in region"),
+            width=130,
+            help=_("Among the countries of the UN sub-region with data that year"),
         ),
-        "Trend": st.column_config.LineChartColumn("Trend", width=90),
+        "Trend": st.column_config.LineChartColumn(_("Trend"), width=90),
     },
 )
 info_col, download_col = st.columns([1, 1], vertical_alignment="center")
@@ -95,6 +98,7 @@ with info_col:
     about = st.selectbox(
         _("About an indicator"),
         list(shown["Series"]),
+        key="country.about",
         format_func=lambda c: f"{cat.indicator_of(c).code} · {_(cat.series(c).title)}",
     )
     if about:
@@ -107,5 +111,5 @@ with download_col:
         f=f.update(geo=(geo,)),
     )
 progress_badge.section(geo, list(shown["Series"]), {s.code: _(s.title) for s in cat.all_series()})
-st.caption(_("Sources: ") + "; ".join(sorted({dataset_label(s) for s in found["source"]})))
+st.caption(_("Sources: ") + "; ".join(sorted({_(dataset_label(s)) for s in found["source"]})))
 common.freshness_and_attribution()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.charts import coverage as charts
+from sdg16.charts.profile import short_title
 from sdg16.queries.coverage import by_country, by_year
-from sdg16.ui import cache, common, guard, page, present, state, widgets
+from sdg16.ui import cache, common, controls, guard, page, present, state, widgets
 from sdg16.ui.i18n import _
 
 f = page.setup("coverage")
@@ -25,11 +26,13 @@ with region_col:
     region = widgets.region_picker(f.region, label=_("Region"), none_label=_("All countries"))
 first, last = 1990, 2023
 with years_col:
-    lo, hi = st.slider(
+    lo, hi = controls.slider(
         _("Years"),
         first,
         last,
-        (max(f.year_from or first, first), min(f.year_to or last, last)),
+        key="coverage.years",
+        url=(f.year_from, f.year_to),
+        default=(first, last),
     )
 f = f.update(
     region=region,
@@ -47,7 +50,7 @@ if found.empty:
     common.freshness_and_attribution()
     st.stop()
 
-titles = {s.code: _(s.title) for s in cat.all_series()}
+titles = {s.code: _(short_title(s.title)) for s in cat.all_series()}
 per_country, per_year = by_country(found, cat), by_year(found, cat)
 where = _(" in {region}").format(region=labels[region]) if region else ""
 summary = _("{n} of {total} series have data for {countries} countries{where}, {lo}-{hi}").format(
@@ -78,7 +81,9 @@ by_country_tab, by_year_tab, table_tab = st.tabs(
     [_("Series × countries"), _("Series × years"), _("Tables and downloads")]
 )
 with by_country_tab:
-    st.plotly_chart(charts.countries_heatmap(per_country, titles), width="stretch", theme=None)
+    st.plotly_chart(
+        charts.countries_heatmap(per_country, titles, f.lang), width="stretch", theme=None
+    )
     st.caption(
         _(
             "Colour: number of years with data (darker = more). Hover a cell for the series and "
@@ -86,7 +91,7 @@ with by_country_tab:
         )
     )
 with by_year_tab:
-    st.plotly_chart(charts.years_heatmap(per_year, titles), width="stretch", theme=None)
+    st.plotly_chart(charts.years_heatmap(per_year, titles, f.lang), width="stretch", theme=None)
     st.caption(
         _(
             "Colour: number of countries with data that year (darker = more); the numbers are "
@@ -114,6 +119,7 @@ with table_tab:
 about = st.selectbox(
     _("About an indicator"),
     list(dict.fromkeys(per_country["series"])),
+    key="coverage.about",
     format_func=lambda c: f"{cat.indicator_of(c).code} · {titles[c]}",
 )
 if about:

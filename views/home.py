@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16 import cards
-from sdg16.ui import cache, common, page, present, report_maker, state
+from sdg16.ui import cache, common, controls, page, present, report_maker, state
 from sdg16.ui.i18n import _
 
 f = page.setup("home")
@@ -13,20 +13,18 @@ geos = cache.geographies()
 names = dict(zip(geos["geo_id"], geos["name"], strict=True))
 kinds = dict(zip(geos["geo_id"], geos["kind"], strict=True))
 options = list(geos.sort_values(["kind", "name"])["geo_id"])
-chosen = f.geo[0] if f.geo and f.geo[0] in names else "UN001"
 
 present.presenter_header(_("SDG 16: peace, justice and strong institutions"))
 kind_label = {"aggregate": _("aggregate"), "subnational": _("subnational")}
-geo = st.selectbox(
+geo = controls.selectbox(
     _("Country or region"),
     options,
-    index=options.index(chosen),
+    key="home.geo",
+    url=f.geo[0] if f.geo else None,
+    default="UN001",
     format_func=lambda g: (
         names[g] + ("" if kinds[g] == "country" else f" ({kind_label.get(kinds[g], kinds[g])})")
     ),
-    # A key keeps the widget's identity when `index` follows the URL; without it every second
-    # choice was lost (found by bench/: the browser's filter change never settled).
-    key="home_geo",
 )
 state.write_filter(f.update(geo=(geo,)))
 

@@ -2,28 +2,52 @@
 
 from __future__ import annotations
 
+import h3
 import streamlit as st
 
 from sdg16 import privacy
 from sdg16.charts import incidents as charts
-from sdg16.incident_data import area_names, borders, view_of
+from sdg16.core import spreadsheet
+from sdg16.core.cities import main_cities
+from sdg16.i18n import N_
+from sdg16.incident_data import area_names, borders, data_bbox, view_of
 from sdg16.roles import Role
-from sdg16.ui import cache, guard, incident_findings, page, present, report_maker, state
-from sdg16.ui.i18n import _
-from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count, fmt_date
+from sdg16.ui import cache, controls, guard, incident_findings, page, present, report_maker, state
+from sdg16.ui.i18n import _, num
+from sdg16.ui.incident_filters import (
+    country_names,
+    filter_bar,
+    fmt_count,
+    fmt_date,
+    translated_keys,
+)
 from sdg16.ui.session import current_role
 
 page.setup("incidents")
 role = current_role()
-present.presenter_header(_("Incident reports"))
+header = st.container()  # title and takeaway on top, once the counts are known
 f = filter_bar(state.current_filter())
 if f is None:
+    with header:
+        present.presenter_header(_("Incident reports"))
     st.stop()
 
 summary = cache.incident_summary(role, f)
 where = country_names().get(f.geo[0], f.geo[0])
 if f.admin1:
     where += f" · {area_names(f.geo[0]).get(f.admin1, f.admin1)}"
+top_types = cache.incident_breakdown(role, f, "type")
+named = top_types[top_types["key"] != privacy.SMALL_LABEL]
+with header:
+    present.presenter_header(
+        _("Incident reports: {place}").format(place=where),
+        _("{reports} reports from {first} to {last}; most reported: {top}.").format(
+            reports=fmt_count(summary["reports"]),
+            first=fmt_date(summary["first"]),
+            last=fmt_date(summary["last"]),
+            top=_(named["key"].iloc[0]) if not named.empty else "—",
+        ),
+    )
 if summary["has_synthetic"]:
     st.warning(
         _(
@@ -58,41 +82,62 @@ tab_map, tab_time, tab_break, tab_findings = st.tabs(
 if tab_map.open:
     with tab_map:
         data = cache.incident_map(role, f)
+        view = view_of(data.cells)
         deck = charts.density_deck(
-            data.cells, data.areas, borders(f.geo[0]), view_of(data.cells), data.points
+            data.cells,
+            data.areas,
+            borders(f.geo[0]),
+            view,
+            data.points,
+            cities=main_cities(f.geo[0], 12 if f.admin1 else 8, data_bbox(data.cells)),
+            lang=f.lang,
         )
-        st.pydeck_chart(deck, height=560)
-        note = f"{where}: {len(data.cells):,} H3 cells (resolution {data.resolution})"
-        if data.hidden:
-            note += f"; {data.hidden:,} reports in cells with fewer than 5 are not drawn"
-        st.caption(note + ". Choose an area above to zoom in.")
+        st.pydeck_chart(deck, height=440 if f.present else 560)
+        top = float(data.cells["reports"].max()) if not data.cells.empty else 0.0
+        km = 2 * h3.average_hexagon_edge_length(data.resolution, unit="km")
+        floor = 1 if privacy.sees_points(role) else privacy.MIN_COUNT
+        st.html(charts.legend_html(top, km, f.lang, floor))
+        note = _("{place}: {n} hexagons with reports.").format(place=where, n=num(len(data.cells)))
+        if data.hidden and privacy.sees_points(role):
+            note += " " + _("{n} reports in cells with fewer than 5 are not drawn.").format(
+                n=num(data.hidden)
+            )
+        elif data.hidden is None or data.hidden:  # None: withheld, the number is under 5
+            note += " " + _("Cells with fewer than 5 reports are not drawn.")
+        st.caption(note + " " + _("Choose an area above to zoom in."))
 
 if tab_time.open:
     with tab_time:
-        period = st.segmented_control("Per", ["week", "month", "year"], default="month")
+        period = controls.segmented(
+            _("Per"),
+            list(charts.PERIODS),
+            key="incidents.per",
+            url=None,
+            default="month",
+            format_func=lambda p: _(charts.PERIODS[p]),
+        )
         frame = cache.incident_timeline(role, f, period or "month")
         if frame.empty:
             st.info(_("No reports in this selection."))
         else:
-            figure = charts.timeline_figure(frame, period or "month")
+            frame = frame.assign(type=[_(t) for t in frame["type"]])
+            figure = charts.timeline_figure(frame, period or "month", f.lang)
             st.plotly_chart(figure, width="stretch", theme=None)
 
 if tab_break.open:
     with tab_break:
         left, right = st.columns(2)
         for col, by, label in (
-            (left, "type", "Incident type"),
-            (right, "place_type", "Place"),
-            (left, "weekday", "Weekday"),
-            (right, "hour", "Hour of day"),
-            (left, "reporter_role", "Reporter"),
-            (right, "admin1", "Area"),
+            (left, "type", N_("Incident type")),
+            (right, "place_type", N_("Place")),
+            (left, "weekday", N_("Weekday")),
+            (right, "hour", N_("Hour of day")),
+            (left, "reporter_role", N_("Reporter")),
+            (right, "admin1", N_("Area")),
         ):
-            part = cache.incident_breakdown(role, f, by)
-            if by == "weekday":
-                part = part.assign(key=part["key"].str[2:])
+            part = translated_keys(cache.incident_breakdown(role, f, by), by)
             horizontal = by not in ("weekday", "hour")
-            figure = charts.bar_figure(part, _(label), horizontal)
+            figure = charts.bar_figure(part, _(label), horizontal, f.lang)
             col.plotly_chart(figure, width="stretch", theme=None)
 
 if tab_findings.open:
@@ -106,23 +151,30 @@ if privacy.sees_points(role):
         guard.guarded_download(
             _("Download these reports (CSV, with text)"),
             Role.ANALYST,
-            lambda: (shown.to_csv(index=False).encode("utf-8"), len(shown)),
+            lambda: (spreadsheet.csv_bytes(shown), len(shown)),
             file_name="incident-reports.csv",
             mime="text/csv",
             filters=guard.query_of(f),
             fmt="csv",
+            free_text=True,
         )
 # Counts by type as this role sees them (merged under 5 below analyst): public, still audited.
 guard.public_csv(
     _("Download counts by type (CSV)"),
-    cache.incident_breakdown(role, f, "type"),
+    top_types,
     file_name="incident-counts-by-type.csv",
     f=f,
 )
-report_maker.create_report_link(f)
+# Always an incident report, also with no filter chosen: the dates make it one.
+span = cache.incident_span(f.geo[0], role)
+report_maker.create_report_link(
+    f.update(start=f.start or (span[0] if span else None), end=f.end or (span[1] if span else None))
+)
 
 st.divider()
 st.caption(
-    f"Sources: {summary['sources'] or '—'}. Reports: HarassMap (harassmap.org); UCDP "
-    "Georeferenced Event Dataset where shown. Borders: Natural Earth."
+    _(
+        "Sources: {sources}. Reports: HarassMap (harassmap.org); UCDP Georeferenced Event "
+        "Dataset where shown. Borders: Natural Earth. City names: GeoNames."
+    ).format(sources=summary["sources"] or "—")
 )

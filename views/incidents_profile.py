@@ -7,9 +7,10 @@ import streamlit as st
 
 from sdg16 import privacy
 from sdg16.charts import incidents as charts
+from sdg16.core import textsafe
 from sdg16.filters import Filter
 from sdg16.incident_data import area_names
-from sdg16.ui import cache, page, present, state
+from sdg16.ui import cache, controls, page, present, state
 from sdg16.ui.i18n import _
 from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count
 from sdg16.ui.session import current_role
@@ -29,13 +30,18 @@ subject = area_names(country).get(f.admin1, f.admin1) if f.admin1 else country_n
 institutions = cache.incident_breakdown(role, f.update(admin1=None), "institution")
 named = [k for k in institutions["key"] if k not in ("not stated", privacy.SMALL_LABEL)]
 if named:
-    pick = st.selectbox(_("Institution (optional)"), ["(none)", *named])
+    pick = controls.selectbox(
+        _("Institution (optional)"),
+        ["(none)", *named],
+        key=f"incidents_profile.institution.{country}",
+        url=None,
+    )
     if pick != "(none)":
         subject = pick
         st.caption(_("Institution profiles count the reports that name the institution."))
 
 summary = cache.incident_summary(role, f)
-st.subheader(_("Profile: {subject}").format(subject=subject))
+st.subheader(_("Profile: {subject}").format(subject=textsafe.md(subject)))
 if summary["has_synthetic"]:
     st.warning(
         _("SYNTHETIC data: {n} of these reports are generated.").format(
@@ -64,13 +70,13 @@ cat = cache.indicator_catalog()
 for code in OFFICIAL:
     col = st.container()
     obs = cache.observations(Filter(series=code, geo=(country,)))
-    title = cat.series(code).title if cat.has_series(code) else code
+    title = _(cat.series(code).title) if cat.has_series(code) else code
     col.plotly_chart(
         charts.reports_and_indicator(per_year, obs, title), width="stretch", theme=None
     )
     if obs.empty:
-        col.caption(f"No official {title.lower()} data for this country.")
+        col.caption(_("No official data for this country: {title}.").format(title=title))
 st.caption(
-    "Sources: UN Statistics Division, SDG Global Database (UNODC, UN Women, WHO); reports: "
+    _("Sources: UN Statistics Division, SDG Global Database (UNODC, UN Women, WHO); reports: ")
     + (summary["sources"] or "—")
 )

@@ -7,12 +7,13 @@ import time
 import streamlit as st
 
 from sdg16.charts import maps as charts
+from sdg16.charts.progress_map import status_map
 from sdg16.geo import bounds
 from sdg16.queries.maps import export_rows
-from sdg16.ui import cache, common, guard, page, present, state, widgets
+from sdg16.ui import cache, common, controls, guard, nav, page, present, state, widgets
 from sdg16.ui.i18n import _
 
-PLAY_KEY, STOP_KEY, STEPPED_KEY = "map_play", "map_play_stop", "map_play_stepped"
+PLAY_KEY, STOP_KEY, STEPPED_KEY = "map.play", "map_play_stop", "map_play_stepped"
 PLAY_STEP_S = 1.2  # long enough to read the map and its caption between years
 
 f = page.setup("map")
@@ -26,7 +27,7 @@ with mid:
     region = widgets.region_picker(f.region, label=_("Region"), none_label=_("World"))
 with right:
     widgets.indicator_info(series)
-f = f.update(series=series, region=region, geo=())
+f = f.update(series=series, region=region)  # geo stays: the next page may use it
 
 years = cache.map_years(f.update(year=None))
 if years.empty:
@@ -59,9 +60,12 @@ with play_col:
     playing = st.toggle(_("Play"), key=PLAY_KEY, help=_("Step through the years, one a second"))
 if not playing:
     st.session_state.pop(STEPPED_KEY, None)
+YEAR_KEY = "map.year"
 with slider_col:
     if len(choices) > 1:
-        year = st.select_slider(_("Year"), options=choices, value=year)
+        year = controls.select_slider(
+            _("Year"), choices, key=YEAR_KEY, url=f.year, default=choices[-1]
+        )
     else:
         st.caption(_("Year: {year} (the only year with data)").format(year=year))
 f = f.update(year=year)
@@ -91,21 +95,33 @@ title = _(entry.title)
 text = charts.MapText(title, unit, year, source, entry.higher_is_better, breakdown, f.lang)
 with header:
     present.presenter_header(title, charts.takeaway(values, text))
-view = charts.view_for(bounds(shapes, list(members or [])))
-fig = charts.choropleth(values, geojson, no_data, names, text, view)
+# Sized for the screen it is shown on: the whole region in the frame, the colour bar inside.
+phone = present.is_phone()
+height = charts.PHONE_HEIGHT if phone else charts.PRESENT_HEIGHT if f.present else charts.MAP_HEIGHT
+view, width = charts.view_for(
+    bounds(shapes, list(members or [])), 350 if phone else 1200 if f.present else 1100, height
+)
+fig = charts.choropleth(values, geojson, no_data, names, text, view, height, width)
+by_status = st.toggle(_("Colour by progress status"), key="map_by_status")
+if by_status:  # progress since 2015 of every country in scope, whatever the year shown
+    fig = status_map(cache.progress(tuple(sorted(drawn)), (series,)), geojson, f.lang, view)
+    fig.update_layout(
+        height=height + charts.COLORBAR_PX, width=width, margin={"b": charts.COLORBAR_PX}
+    )
+    st.caption(_("Open SDG progress measure, base year 2015 to the latest year with data."))
 event = st.plotly_chart(
     fig,
     on_select="rerun",
     selection_mode="points",
     key=f"map-{series}-{region}",
-    width="stretch",
+    width="content",
     theme=None,  # keep our colours (palette) rather than Streamlit's
 )
 st.caption(charts.caption(text, len(values), len(no_data)))
 
 clicked = [p.get("customdata", [None])[0] for p in (event.selection.points if event else [])]
 if clicked and clicked[0] and not playing:
-    st.switch_page("views/country.py", query_params={"geo": clicked[0]})
+    st.switch_page("views/country.py", query_params=nav.link_params({"geo": clicked[0]}))
 
 st.caption(_("Click a country to open its profile."))
 with st.expander(_("No data for {year}: {n} countries").format(year=year, n=len(no_data))):
@@ -136,5 +152,6 @@ if playing:
         st.session_state.pop(STEPPED_KEY, None)
     else:
         st.session_state[STEPPED_KEY] = step
+        controls.set_next(YEAR_KEY, step)  # the slider is drawn already in this run
         state.write_filter(f.update(year=step))
     st.rerun()

@@ -55,7 +55,7 @@ st.markdown(
     )
 )
 st.subheader(_("Sources"))
-st.markdown(
+st.markdown(  # i18n-ok: titles of cited documents stay as published
     "- open-sdg/sdg-build, `sdg/ProgressMeasure.py` (commit 139fede7)\n"
     "- Open SDG, *Progress Measurement Methodology* (docs/progress-methodology.md)\n"
     "- UN ESCAP, *Progress Assessment Methodology*; UNECE SDG report, technical notes\n"

@@ -10,29 +10,32 @@ from sdg16.reports import incident_sections
 from sdg16.reports.build import source_for
 from sdg16.reports.indicator_sections import SECTION_LABELS, report_table, resolve
 from sdg16.roles import Role
-from sdg16.ui import cache, guard, report_maker, state, widgets
+from sdg16.ui import cache, controls, guard, report_maker, state, widgets
+from sdg16.ui.i18n import _, num
 from sdg16.ui.incident_filters import country_names
 from sdg16.ui.session import current_role
 
 guard.require(Role.ANALYST)
 
 f = state.current_filter()
-st.title("Reports")
-st.caption("Every report is recorded in the audit log with your name, the filters and the format.")
+st.title(_("Reports"))
+st.caption(
+    _("Every report is recorded in the audit log with your name, the filters and the format.")
+)
 
 if source_for(f) == "incidents":
     # The incident page's own cached call: the table here is the one on that page.
     by_type = cache.incident_breakdown(current_role(), f, "type")
-    data = incident_sections.breakdown_table(by_type, "Incident type")
-    st.markdown("**Incident reports** · " + " · ".join(report_maker.describe(f)))
-    st.subheader("Reports by incident type for these filters")
+    data = incident_sections.breakdown_table(by_type, _("Incident type"))
+    st.markdown("**" + _("Incident reports") + "** · " + " · ".join(report_maker.describe(f)))
+    st.subheader(_("Reports by incident type for these filters"))
     st.dataframe(data, hide_index=True, height=260)
-    where = country_names().get(f.geo[0], f.geo[0]) if f.geo else "All countries"
+    where = country_names().get(f.geo[0], f.geo[0]) if f.geo else _("All countries")
     if f.admin1 and f.geo:
         where = area_names(f.geo[0]).get(f.admin1, f.admin1)
     report_maker.report_form(
         f,
-        f"Incident reports: {where}",
+        _("Incident reports: {place}").format(place=where),
         incident_sections.SECTION_LABELS,
         incident_sections.DEFAULT_SECTIONS,
     )
@@ -43,23 +46,31 @@ geos = cache.geographies()
 names = dict(zip(geos["geo_id"], geos["name"], strict=True))
 left, middle, right = st.columns([2, 3, 2])
 with left:
-    series = widgets.series_picker(f.series)
+    series = widgets.series_picker(f.series, key="reports.series")
 with middle:
-    chosen = st.multiselect(
-        "Countries or regions",
+    chosen = controls.multiselect(
+        _("Countries or regions"),
         list(names),
-        default=[g for g in f.geo if g in names],
+        key="reports.geo",
+        url=f.geo,
         format_func=names.__getitem__,
-        placeholder="All geographies",
+        placeholder=_("All geographies"),
     )
 with right:
-    lo, hi = st.slider("Years", 1990, 2025, (f.year_from or 2000, f.year_to or 2025))
+    lo, hi = controls.slider(
+        _("Years"),
+        1990,
+        2025,
+        key="reports.years",
+        url=(f.year_from, f.year_to),
+        default=(2000, 2025),
+    )
 f = f.update(series=series, geo=tuple(chosen), year_from=lo, year_to=hi)
 state.write_filter(f)
 
 data = report_table(cache.observations(resolve(cache.database(), f)))
-st.subheader(f"Data for these filters ({len(data)} rows)")
+st.subheader(_("Data for these filters ({n} rows)").format(n=num(len(data))))
 st.dataframe(data, hide_index=True, height=260)
-title = f"{cache.indicator_catalog().series(series).title} report"
+title = _("{title} report").format(title=_(cache.indicator_catalog().series(series).title))
 report_maker.report_form(f, title, SECTION_LABELS, tuple(SECTION_LABELS))
 report_maker.offer_downloads()

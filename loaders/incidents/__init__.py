@@ -46,6 +46,13 @@ def read(path: Path, fmt: str | None = None, country: str | None = None) -> Inci
     if fmt not in FORMATS:
         raise LoadError(Problem(str(path), f"unknown format {fmt!r}; one of {', '.join(FORMATS)}"))
     mod = import_module(f"loaders.incidents.{fmt}")
-    rows = mod.raw_rows(path, country) if fmt == "ushahidi" else mod.raw_rows(path)
-    good, bad = validate(rows, mod.SOURCE, str(path), mod.DATE_FORMATS)
-    return IncidentBatch(mod.SOURCE, good, bad, [Provenance(str(path), len(rows), sha256_of(path))])
+    try:
+        rows = mod.raw_rows(path, country) if fmt == "ushahidi" else mod.raw_rows(path)
+    except LoadError:
+        raise
+    except Exception as exc:  # whatever else a damaged file does: a message, never a traceback
+        why = f"{type(exc).__name__}: {exc}"[:300]
+        raise LoadError(Problem(str(path), f"cannot read as {fmt}: {why}")) from exc
+    good, bad, flags = validate(rows, mod.SOURCE, str(path), mod.DATE_FORMATS)
+    inputs = [Provenance(str(path), len(rows), sha256_of(path))]
+    return IncidentBatch(mod.SOURCE, good, bad, inputs, flags)

@@ -154,6 +154,14 @@ def locate(country: str, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     return out
 
 
+def distance_deg(country: str, code: str, lat: float, lon: float) -> float | None:
+    """How far (degrees) a point lies outside admin-1 area ``code`` (0 inside), or None."""
+    areas = admin1(country)
+    if areas is None or code not in areas.codes:
+        return None
+    return float(areas.geoms[areas.codes.index(code)].distance(shapely.Point(lon, lat)))
+
+
 @cache
 def country_shape(country: str):
     """The country's outline (admin-1 union where we have it, else Natural Earth 1:50m)."""

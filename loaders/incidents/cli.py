@@ -28,7 +28,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         f"import-incidents {args.file}: imported {result.imported:,}, "
         f"duplicates {result.duplicates:,}, quarantined {result.quarantined:,} "
-        f"(load {result.load_id})"
+        f"(load {result.load_id})" + (f", flagged {len(result.flags):,}" if result.flags else "")
     )
     for q in result.quarantine[:20]:
         print(f"  row {q['row']} id {q['id']}: {q['field']}: {q['reason']}")

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.base import LoadError, Problem
-from loaders.incidents.tables import require
+from loaders.incidents.tables import read_table, require
 
 SOURCE = "kobo"
 SIGNATURE = {"_id", "_submission_time", "incident_date", "incident_types"}
@@ -20,13 +19,7 @@ DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
 
 def _table(path: Path) -> pd.DataFrame:
-    try:
-        if path.suffix.lower() == ".xlsx":
-            frame = pd.read_excel(path, dtype=str).fillna("")
-        else:
-            frame = pd.read_csv(path, sep=None, engine="python", dtype=str, keep_default_na=False)
-    except (ValueError, OSError, pd.errors.ParserError) as exc:
-        raise LoadError(Problem(str(path), f"cannot read as a table: {exc}")) from exc
+    frame = read_table(path, sep=None)  # "CSV (legacy)" is ';'-separated
     # Group paths ("report/incident_date") are dropped: the names below are unique in the form.
     frame.columns = [str(c).strip().split("/")[-1] for c in frame.columns]
     return frame.loc[:, ~frame.columns.duplicated()]

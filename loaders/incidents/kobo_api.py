@@ -85,6 +85,7 @@ def pull(cfg: KoboConfig, progress: bool = True) -> IncidentBatch:
             bar.update(len(results))
             url, pages = page.data.get("next"), pages + 1
     location = f"{cfg.url}/api/v2/assets/{cfg.asset}/data.json"
-    good, bad = validate(rows, kobo.SOURCE, location, kobo.DATE_FORMATS)
+    good, bad, flags = validate(rows, kobo.SOURCE, location, kobo.DATE_FORMATS)
     checksum = sha256_of_bytes(b"".join(bodies))
-    return IncidentBatch(kobo.SOURCE, good, bad, [Provenance(location, len(rows), checksum)])
+    inputs = [Provenance(location, len(rows), checksum)]
+    return IncidentBatch(kobo.SOURCE, good, bad, inputs, flags)

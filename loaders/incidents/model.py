@@ -43,6 +43,7 @@ QUARANTINE_COLUMNS: tuple[str, ...] = (
     "raw",
 )
 H3_RESOLUTIONS = (5, 7, 9)
+FLAG_COLUMNS: tuple[str, ...] = ("source", "source_id", "location", "row_no", "field", "note")
 
 
 @dataclass
@@ -53,6 +54,8 @@ class IncidentBatch:
     incidents: pd.DataFrame
     quarantine: pd.DataFrame
     inputs: list[Provenance] = field(default_factory=list)
+    # Rows that loaded with a correction, and what was corrected (FLAG_COLUMNS).
+    flags: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(FLAG_COLUMNS)))
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class ImportResult:
     duplicates: int
     quarantined: int
     quarantine: list[dict]  # {"id", "row", "field", "reason"} per rejected row
+    flags: list[dict] = field(default_factory=list)  # {"id", "row", "field", "note"}
 
     def as_json(self) -> dict:
         return {
@@ -69,4 +73,6 @@ class ImportResult:
             "duplicates": self.duplicates,
             "quarantined": self.quarantined,
             "quarantine": self.quarantine,
+            "flagged": len(self.flags),
+            "flags": self.flags,
         }

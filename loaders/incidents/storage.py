@@ -5,7 +5,12 @@ from __future__ import annotations
 import duckdb
 
 from loaders.incidents import cube
-from loaders.incidents.model import INCIDENT_COLUMNS, QUARANTINE_COLUMNS, IncidentBatch
+from loaders.incidents.model import (
+    FLAG_COLUMNS,
+    INCIDENT_COLUMNS,
+    QUARANTINE_COLUMNS,
+    IncidentBatch,
+)
 
 
 def write(con: duckdb.DuckDBPyConnection, batch: IncidentBatch, load_id: int) -> tuple[int, int]:
@@ -36,6 +41,14 @@ def write(con: duckdb.DuckDBPyConnection, batch: IncidentBatch, load_id: int) ->
         " ANTI JOIN incident_quarantine q ON q.source = n.source AND q.location = n.location"
         " AND q.row_no IS NOT DISTINCT FROM n.row_no AND q.reason = n.reason"
     ).fetchall()
+    flags = batch.flags.reindex(columns=list(FLAG_COLUMNS)).assign(load_id=load_id)
+    con.register("new_flag", flags)
+    con.execute(
+        "INSERT INTO incident_flag BY NAME SELECT n.* FROM new_flag n"
+        " ANTI JOIN incident_flag f ON f.source = n.source AND f.location = n.location"
+        " AND f.row_no IS NOT DISTINCT FROM n.row_no AND f.note = n.note"
+    ).fetchall()
+    con.unregister("new_flag")
     con.unregister("new_incident")
     con.unregister("new_quarantine")
     cube.refresh(con)

@@ -15,9 +15,16 @@ from datetime import datetime, timedelta
 import h3
 import numpy as np
 import pandas as pd
+import pycountry
 
 from loaders.incidents import areas
-from loaders.incidents.model import H3_RESOLUTIONS, INCIDENT_COLUMNS, QUARANTINE_COLUMNS
+from loaders.incidents.model import (
+    FLAG_COLUMNS,
+    H3_RESOLUTIONS,
+    INCIDENT_COLUMNS,
+    QUARANTINE_COLUMNS,
+)
+from loaders.incidents.tables import FIELDS_COLUMN, MAX_CELL
 from loaders.incidents.taxonomy import UnknownLabel, get
 
 RAW_FIELDS = (
@@ -26,7 +33,10 @@ RAW_FIELDS = (
     "description", "verification",
 )  # fmt: skip
 EARLIEST = datetime(1980, 1, 1)  # nothing in scope happened before this: a typo or 01/01/0001
-_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+_NUMBER = re.compile(r"[+-]?[0-9]+([.,][0-9]+)?", re.ASCII)
+# ISO 3166 alpha-3, plus the user-assigned code the World Bank and UN data use for Kosovo.
+EXTRA_COUNTRIES = frozenset({"XKX"})
+BORDER_SLACK_DEG = 0.02  # about 2 km: how far outside its stated area a point may lie
 
 
 class Reject(ValueError):
@@ -38,7 +48,7 @@ class Reject(ValueError):
 def parse_number(text: str, field: str) -> float:
     """A coordinate as written: '30.06', '30,06' (decimal comma), ' 31.2 '."""
     t = text.strip().replace("\u066b", ".")  # Arabic decimal separator
-    if not _NUMBER.match(t):
+    if not _NUMBER.fullmatch(t):
         raise Reject(field, f"unparseable coordinate {text!r}")
     return float(t.replace(",", "."))
 
@@ -66,14 +76,35 @@ def parse_datetime(text: str, formats: Sequence[str], field: str) -> datetime:
         raise Reject(field, f"unparseable date {text!r}") from None
 
 
+def known_country(code: str) -> bool:
+    return code in EXTRA_COUNTRIES or pycountry.countries.get(alpha_3=code) is not None
+
+
+def _shape(raw: dict) -> None:
+    """Rows the reader marked (tables.FIELDS_COLUMN) and cells too long to be a report."""
+    written = raw.get("_raw") or {}
+    extra = written.get(FIELDS_COLUMN)
+    if extra:
+        header = len(written) - 1
+        raise Reject(
+            "(row)",
+            f"columns shifted: this row has {extra} fields but the header has {header} (an "
+            "unquoted comma, e.g. a decimal comma in a number, or a comma in the text?)",
+        )
+    for key, value in written.items():
+        if isinstance(value, str) and len(value) > MAX_CELL:
+            raise Reject(str(key), f"{len(value):,} characters; at most {MAX_CELL:,} per cell")
+
+
 def _row(raw: dict, source: str, formats: Sequence[str], now: datetime) -> dict:
     tax = get()
+    _shape(raw)
     sid = (raw.get("source_id") or "").strip()
     if not sid:
         raise Reject("source_id", "missing id")
     country = (raw.get("country") or "").strip().upper()
-    if not re.fullmatch(r"[A-Z]{3}", country):
-        raise Reject("country", f"unknown country {raw.get('country')!r}")
+    if not re.fullmatch(r"[A-Z]{3}", country, re.ASCII) or not known_country(country):
+        raise Reject("country", f"unknown country {raw.get('country')!r} (not ISO 3166 alpha-3)")
     if not (raw.get("occurred") or "").strip():
         raise Reject("occurred", "unparseable date (empty)")
     occurred = parse_datetime(raw["occurred"], formats, "occurred")
@@ -112,8 +143,21 @@ def _row(raw: dict, source: str, formats: Sequence[str], now: datetime) -> dict:
     if not types and not text:
         raise Reject("types", "empty report: no category and no description")
     admin1 = areas.admin1_code(country, raw.get("admin1") or "")
-    if admin1 is None and not np.isnan(lat):
-        admin1 = areas.locate(country, np.array([lat]), np.array([lon]))[0]
+    notes = []
+    if not np.isnan(lat):
+        found = areas.locate(country, np.array([lat]), np.array([lon]))[0]
+        off = areas.distance_deg(country, admin1, lat, lon) if admin1 and found else None
+        # Within BORDER_SLACK_DEG of the stated area (1:10m borders, the Nile between Cairo
+        # and Giza) the stated area stands; beyond it the point wins.
+        if off is not None and off > BORDER_SLACK_DEG and found != admin1:
+            # The point is the more precise statement: it wins, and the row says so.
+            notes.append(
+                f"stated area {raw.get('admin1')!r} ({admin1}) does not contain the point "
+                f"({lat:.4f}, {lon:.4f}), which is in {found}: stored under {found}"
+            )
+            admin1 = found
+        else:
+            admin1 = admin1 or found
     cells = {f"h3_{r}": None for r in H3_RESOLUTIONS}
     if not np.isnan(lat):
         cells = {f"h3_{r}": h3.str_to_int(h3.latlng_to_cell(lat, lon, r)) for r in H3_RESOLUTIONS}
@@ -143,21 +187,25 @@ def _row(raw: dict, source: str, formats: Sequence[str], now: datetime) -> dict:
         "verification": opt("verification") or "unverified",
         "synthetic": False,
         **cells,
+        "_notes": notes,
     }
 
 
 def validate(
     rows: list[dict], source: str, location: str, formats: Sequence[str] = ()
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Check every row; ``rows[i]`` holds RAW_FIELDS plus ``_raw`` (the row as read)."""
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Check every row; ``rows[i]`` holds RAW_FIELDS plus ``_raw`` (the row as read).
+
+    Returns (good rows, quarantined rows, flags): a flag notes a correction made to a row
+    that loaded (the point's admin area won over the stated one), FLAG_COLUMNS."""
     now = datetime.now()
-    good, bad, seen = [], [], set()
+    good, bad, flags, seen = [], [], [], set()
     for i, raw in enumerate(rows, start=1):
         sid = (raw.get("source_id") or "").strip()
         try:
             if sid and sid in seen:
                 raise Reject("source_id", f"duplicate id {sid} in this file")
-            good.append(_row(raw, source, formats, now))
+            row = _row(raw, source, formats, now)
         except Reject as exc:
             bad.append(
                 {
@@ -170,8 +218,15 @@ def validate(
                     "raw": json.dumps(raw.get("_raw", {}), ensure_ascii=False, default=str),
                 }
             )
+        else:
+            flags += [(source, sid, location, i, "admin1", text) for text in row.pop("_notes")]
+            good.append(row)
         seen.add(sid)
     incidents = pd.DataFrame(good, columns=list(INCIDENT_COLUMNS))
     for col in (f"h3_{r}" for r in H3_RESOLUTIONS):
         incidents[col] = incidents[col].astype("UInt64")
-    return incidents, pd.DataFrame(bad, columns=list(QUARANTINE_COLUMNS))
+    return (
+        incidents,
+        pd.DataFrame(bad, columns=list(QUARANTINE_COLUMNS)),
+        pd.DataFrame(flags, columns=list(FLAG_COLUMNS)),
+    )

@@ -5,14 +5,27 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from sdg16.i18n import gettext
+
 ROW_PX = 15
 GAP_COLOUR = "#f2f2f2"
 # Starts at a clearly visible blue, so a cell with one year of data never looks like a gap.
 SCALE = [[0.0, "#9ecae1"], [1.0, "#08306b"]]
 
 
+MAX_LABEL = 48  # characters of a series title on the axis; the hover has all of it
+
+
 def _labels(frame: pd.DataFrame) -> list[str]:
     return [f"{i} {s}" for i, s in zip(frame["indicator"], frame["series"], strict=True)]
+
+
+def _row_name(label: str, titles: dict[str, str]) -> str:
+    """``16.1.1 VC_IHR_PSRC`` -> ``16.1.1 Homicide rate``: a name, not a code, on the axis."""
+    indicator, code = label.split(" ", 1)
+    title = titles.get(code, code)
+    title = title if len(title) <= MAX_LABEL else title[: MAX_LABEL - 1].rstrip() + "…"
+    return f"{indicator} {title}"
 
 
 def _heatmap(
@@ -20,6 +33,7 @@ def _heatmap(
     titles: dict[str, str],
     what: str,
     column_names: dict[str, str] | None = None,
+    lang: str = "en",
 ) -> go.Figure:
     """Rows: series (catalog order), columns as given; zero shows as the gap colour."""
     z = matrix.to_numpy(dtype=float, copy=True)
@@ -30,15 +44,14 @@ def _heatmap(
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[str(c) for c in matrix.columns],
-            y=list(matrix.index),
+            x=names,
+            y=[_row_name(label, titles) for label in matrix.index],
             customdata=hover,
             colorscale=SCALE,
             zmin=1,
-            colorbar={"title": {"text": what}, "thickness": 12},
+            colorbar={"title": {"text": what, "side": "right"}, "thickness": 12},
             hovertemplate=(
-                f"<b>%{{y}}</b><br>%{{customdata[0]}}<br>%{{customdata[1]}}<br>"
-                f"{what}: %{{z}}<extra></extra>"
+                f"<b>%{{customdata[0]}}</b><br>%{{customdata[1]}}<br>{what}: %{{z}}<extra></extra>"
             ),
             xgap=1,
             ygap=1,
@@ -54,7 +67,9 @@ def _heatmap(
     return fig
 
 
-def countries_heatmap(per_country: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
+def countries_heatmap(
+    per_country: pd.DataFrame, titles: dict[str, str], lang: str = "en"
+) -> go.Figure:
     """Series x countries, coloured by the number of years with data."""
     frame = per_country.assign(row=_labels(per_country))
     matrix = frame.pivot_table(
@@ -62,13 +77,15 @@ def countries_heatmap(per_country: pd.DataFrame, titles: dict[str, str]) -> go.F
     )
     names = dict(zip(per_country["iso3"], per_country["geo_name"], strict=True))
     matrix = matrix[sorted(matrix.columns, key=lambda g: names[g])]  # countries A to Z
-    return _heatmap(matrix, titles, "years with data", names)
+    return _heatmap(matrix, titles, gettext(lang, "years with data"), names, lang)
 
 
-def years_heatmap(per_year: pd.DataFrame, titles: dict[str, str]) -> go.Figure:
+def years_heatmap(per_year: pd.DataFrame, titles: dict[str, str], lang: str = "en") -> go.Figure:
     """Series x years, coloured by the number of countries with data."""
     frame = per_year.assign(row=_labels(per_year))
     matrix = frame.pivot_table(
         index="row", columns="year", values="countries", aggfunc="sum", fill_value=0, sort=False
     )
-    return _heatmap(matrix.sort_index(axis=1), titles, "countries with data")
+    return _heatmap(
+        matrix.sort_index(axis=1), titles, gettext(lang, "countries with data"), lang=lang
+    )

@@ -6,8 +6,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
+from sdg16.core.cities import City
+from sdg16.formatting import number, plotly_separators
+from sdg16.i18n import N_, gettext
 from sdg16.privacy import SMALL_LABEL
 
+PERIODS = {"week": N_("Week"), "month": N_("Month"), "year": N_("Year")}
 # Light-to-dark reds; a cell's colour says how many reports it holds relative to the busiest.
 _RAMP = [(254, 229, 217), (252, 174, 145), (251, 106, 74), (222, 45, 38), (165, 15, 21)]
 
@@ -19,12 +23,48 @@ def _colour(value: float, top: float) -> list[int]:
     return [*_RAMP[i], 210]
 
 
+def legend_classes(top: float, floor: int = 1) -> list[tuple[str, int, int]]:
+    """(hex colour, lowest, highest count) of each colour class, as ``_colour`` assigns them."""
+    out = []
+    for i, rgb in enumerate(_RAMP):
+        lo = max(floor, int(-(-top * (i / len(_RAMP)) ** 2 // 1)))  # ceil of the class start
+        hi = (
+            int(top) if i == len(_RAMP) - 1 else int(-(-top * ((i + 1) / len(_RAMP)) ** 2 // 1)) - 1
+        )
+        if hi >= lo:
+            out.append(("#{:02x}{:02x}{:02x}".format(*rgb), lo, hi))
+    return out
+
+
+def legend_html(top: float, cell_km: float, lang: str = "en", floor: int = 1) -> str:
+    """The density map's key: reports per hexagon by colour, and how big a hexagon is."""
+    from html import escape
+
+    swatches = "".join(
+        f'<span class="sdg16-key"><i style="background:{c}"></i>'
+        f"{number(lo, lang)}{'' if lo == hi else '–' + number(hi, lang)}</span>"
+        for c, lo, hi in legend_classes(top, floor)
+    )
+    title = escape(gettext(lang, "Reports per hexagon"))
+    scale = escape(gettext(lang, "One hexagon is about {km} km across.")).format(
+        km=number(cell_km, lang)
+    )
+    return (
+        "<style>.sdg16-legend{font-size:0.95em;line-height:1.8}.sdg16-key{margin-right:0.9em;"
+        "white-space:nowrap}.sdg16-key i{display:inline-block;width:1.1em;height:1.1em;"
+        "vertical-align:-0.2em;margin-right:0.3em;border:1px solid #777}</style>"
+        f'<div class="sdg16-legend" role="note"><b>{title}</b>: {swatches}<br>{scale}</div>'
+    )
+
+
 def density_deck(
     cells: pd.DataFrame,
     areas: pd.DataFrame,
     borders: list[dict],
     view: tuple[float, float, float],
     points: pd.DataFrame | None = None,
+    cities: list[City] | None = None,
+    lang: str = "en",
 ) -> pdk.Deck:
     """Admin-1 areas shaded by count under H3 hexagons; points on top for analysts.
 
@@ -45,7 +85,8 @@ def density_deck(
                 "geometry": feat["geometry"],
                 "properties": {
                     "name": feat["properties"]["name_en"],
-                    "reports": f"{n:,}" if n else "fewer than 5 or none",
+                    "reports": n or None,  # None: under 5 or none (never told apart)
+                    "count": number(n, lang) if n else gettext(lang, "fewer than 5 or none"),
                     "types": tips.get(code, ""),
                     "fill": fill,
                 },
@@ -53,7 +94,10 @@ def density_deck(
         )
     top = float(cells["reports"].max()) if not cells.empty else 0.0
     hexes = cells.assign(
-        colour=[_colour(v, top) for v in cells["reports"]], name="Cell:", place_name=""
+        colour=[_colour(v, top) for v in cells["reports"]],
+        name=gettext(lang, "Cell:"),
+        place_name="",
+        count=[number(v, lang) for v in cells["reports"]],
     )
     layers = [
         pdk.Layer(
@@ -69,7 +113,7 @@ def density_deck(
         ),
         pdk.Layer(
             "H3HexagonLayer",
-            hexes[["hex", "reports", "types", "colour", "name", "place_name"]],
+            hexes[["hex", "reports", "count", "types", "colour", "name", "place_name"]],
             id="cells",
             get_hexagon="hex",
             get_fill_color="colour",
@@ -85,7 +129,7 @@ def density_deck(
                 "ScatterplotLayer",
                 points[["lon", "lat", "types", "place_name"]]
                 .fillna("")
-                .assign(name="Report:", reports="1"),
+                .assign(name=gettext(lang, "Report:"), count="1"),
                 id="points",
                 get_position=["lon", "lat"],
                 get_radius=60,
@@ -94,13 +138,48 @@ def density_deck(
                 pickable=True,
             )
         )
+    if cities:
+        # Public places (GeoNames), as one "at" column: no lat/lon keys next to report data.
+        labels = pd.DataFrame(
+            {"name": [c.name for c in cities], "at": [[c.lon, c.lat] for c in cities]}
+        )
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                labels,
+                id="cities",
+                get_position="at",
+                get_text="name",
+                get_size=14,
+                get_color=[20, 20, 20, 255],
+                outline_width=3,
+                outline_color=[255, 255, 255, 230],
+                font_settings={"sdf": True},
+                get_text_anchor='"start"',
+                get_pixel_offset=[6, 0],
+                pickable=False,
+            )
+        )
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                labels,
+                id="city-dots",
+                get_position="at",
+                get_radius=3,
+                radius_units='"pixels"',
+                get_fill_color=[20, 20, 20, 255],
+            )
+        )
     lat, lon, zoom = view
     return pdk.Deck(
         layers=layers,
         initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
         map_provider=None,
         tooltip={
-            "html": "<b>{name}</b> <b>{reports}</b> reports<br/>{types}{place_name}",
+            "html": "<b>{name}</b> <b>{count}</b> "
+            + gettext(lang, "reports")
+            + "<br/>{types}{place_name}",
             "style": {"fontSize": "12px"},
         },
     )
@@ -108,7 +187,7 @@ def density_deck(
 
 # Built with graph_objects, not plotly.express: px.bar costs 40-60 ms a figure here, and the
 # incident page draws seven on every rerun (bench/: 0.4 s of a warm rerun was px).
-def timeline_figure(frame: pd.DataFrame, period: str) -> go.Figure:
+def timeline_figure(frame: pd.DataFrame, period: str, lang: str = "en") -> go.Figure:
     """Stacked bars per period, one trace per type (in order of first appearance)."""
     fig = go.Figure()
     for kind in frame["type"].drop_duplicates():
@@ -120,22 +199,25 @@ def timeline_figure(frame: pd.DataFrame, period: str) -> go.Figure:
         height=320,
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         legend={"title": {"text": ""}, "tracegroupgap": 0},
-        xaxis={"title": {"text": period.capitalize()}},
-        yaxis={"title": {"text": "Reports"}},
+        xaxis={"title": {"text": gettext(lang, PERIODS.get(period, period))}},
+        yaxis={"title": {"text": gettext(lang, "Reports")}},
     )
     return fig
 
 
-def bar_figure(frame: pd.DataFrame, label: str, horizontal: bool = True) -> go.Figure:
+def bar_figure(
+    frame: pd.DataFrame, label: str, horizontal: bool = True, lang: str = "en"
+) -> go.Figure:
+    reports = gettext(lang, "reports")
     if horizontal:
         bar = go.Bar(x=frame["reports"], y=frame["key"], orientation="h")
         axes = {
             "yaxis": {"autorange": "reversed", "title": {"text": ""}},
-            "xaxis": {"title": {"text": "reports"}},
+            "xaxis": {"title": {"text": reports}},
         }
     else:
         bar = go.Bar(x=frame["key"], y=frame["reports"])
-        axes = {"xaxis": {"title": {"text": label}}, "yaxis": {"title": {"text": "reports"}}}
+        axes = {"xaxis": {"title": {"text": label}}, "yaxis": {"title": {"text": reports}}}
     height = max(220, 26 * len(frame) + 60) if horizontal else 280
     fig = go.Figure(bar)
     fig.update_layout(
@@ -147,23 +229,39 @@ def bar_figure(frame: pd.DataFrame, label: str, horizontal: bool = True) -> go.F
     return fig
 
 
-def reports_and_indicator(reports: pd.DataFrame, obs: pd.DataFrame, title: str) -> go.Figure:
-    """Reports per year (bars) beside an official series (line, right axis), same years."""
+def reports_and_indicator(
+    reports: pd.DataFrame, obs: pd.DataFrame, title: str, lang: str = "en"
+) -> go.Figure:
+    """Reports per year (bars) beside an official series (line, right axis), same years.
+
+    Both axes say their unit in words (never a code such as PER_100000_POP); years are whole,
+    and the right axis gets at most a few readable ticks.
+    """
+    from sdg16.formatting import unit_label
+
     years = pd.to_numeric(reports["key"], errors="coerce")  # the merged small row drops out
+    label = gettext(lang, "Reports")
     fig = go.Figure()
-    fig.add_bar(x=years, y=reports["reports"], name="Reports", marker_color="#9ecae1")
+    fig.add_bar(x=years, y=reports["reports"], name=label, marker_color="#9ecae1")
+    unit = unit_label(obs["unit"].iloc[0], lang) if len(obs) and obs["unit"].iloc[0] else ""
     if not obs.empty:
         fig.add_scatter(x=obs["year"], y=obs["value"], name=title, yaxis="y2", mode="lines+markers")
     fig.update_layout(
         title={"text": title, "font": {"size": 14}},
-        height=300,
+        height=320,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        yaxis={"title": "Reports"},
+        xaxis={"tickformat": "d", "title": {"text": gettext(lang, "Year")}},
+        yaxis={"title": {"text": gettext(lang, "Reports per year")}, "tickformat": ",d"},
         yaxis2={
             "overlaying": "y",
             "side": "right",
-            "title": obs["unit"].iloc[0] if len(obs) else "",
+            "title": {"text": unit},
+            "tickformat": ",.3~g",
+            "nticks": 6,
+            "rangemode": "tozero",
+            "showgrid": False,
         },
-        legend={"orientation": "h", "y": -0.2},
+        legend={"orientation": "h", "y": -0.25},
+        separators=plotly_separators(lang),
     )
     return fig

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdg16.formatting import number, unit_label, with_unit
+from sdg16.formatting import number, plotly_separators, unit_label, with_unit
 from sdg16.i18n import gettext
 
 NO_DATA_COLOUR = "#d4d4d4"
@@ -20,6 +20,11 @@ BORDER_COLOUR = "#ffffff"
 # Sequential scales, darker = more: red where more is worse, blue where more is better.
 SCALES = {False: "YlOrRd", True: "YlGnBu", None: "Blues"}
 MAP_HEIGHT = 520
+COLORBAR_PX = 64  # room under the map for the horizontal colour bar and its title
+PRESENT_HEIGHT = 380  # presenter mode: title, takeaway, map and caption inside 1280x720
+PHONE_HEIGHT = 240  # a 390 px wide phone: the whole world fits the width at this height
+# The world once: Antarctica left out (no SDG 16 data), no second copy beside the first.
+WORLD = (-180.0, -58.0, 180.0, 84.0)
 
 
 @dataclass(frozen=True)
@@ -73,23 +78,48 @@ def takeaway(values: pd.DataFrame, text: MapText) -> str | None:
     )
 
 
-def view_for(bounds: tuple[float, float, float, float], width_px: int = 1100) -> dict:
-    """MapLibre centre and zoom that fit (west, south, east, north) into the figure."""
-    west, south, east, north = bounds
+def _merc(lat: float) -> float:
+    lat = max(min(lat, 85.0), -85.0)
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
-    def merc(lat: float) -> float:
-        lat = max(min(lat, 85.0), -85.0)
-        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
-    lon_span = max(east - west, 1.0)
-    y_span = max(merc(north) - merc(south), 0.02)
+def _lat(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def view_for(
+    bounds: tuple[float, float, float, float], max_width: int = 1100, height: int = MAP_HEIGHT
+) -> tuple[dict, int]:
+    """(MapLibre centre, zoom and panning limits, figure width in px) that show (west, south,
+    east, north) whole: the figure takes the region's own shape (up to ``max_width``), so the
+    world is drawn once, edge to edge, with no second copy beside it."""
+    west, south, east, north = WORLD if bounds[2] - bounds[0] > 300 else bounds
+    pad_x, pad_y = max((east - west) * 0.03, 0.5), max((north - south) * 0.03, 0.5)
+    west, east = max(west - pad_x, -180.0), min(east + pad_x, 180.0)
+    y_lo, y_hi = _merc(max(south - pad_y, -85.0)), _merc(min(north + pad_y, 85.0))
+    x_span = math.radians(max(east - west, 1.0))
+    width = int(min(max_width, height * x_span / max(y_hi - y_lo, 0.02)))
+    if width < max_width * 0.6:  # a tall region (the Americas): widen the box, keep the height
+        width = int(max_width * 0.6)
+        grow = (width * (y_hi - y_lo) / height - x_span) / 2
+        west, east = max(west - math.degrees(grow), -180.0), min(east + math.degrees(grow), 180.0)
+        x_span = math.radians(east - west)
     # At zoom z the world is 512 * 2**z pixels wide (MapLibre tiles are 512 px).
-    zoom_x = math.log2(width_px * 360 / (512 * lon_span))
-    zoom_y = math.log2(MAP_HEIGHT * 2 * math.pi / (512 * y_span))
-    centre_y = (merc(north) + merc(south)) / 2
-    centre_lat = math.degrees(2 * math.atan(math.exp(centre_y)) - math.pi / 2)
-    zoom = max(min(zoom_x, zoom_y) - 0.15, 0.0)  # a little margin
-    return {"center": {"lon": (west + east) / 2, "lat": centre_lat}, "zoom": zoom}
+    zoom = math.log2(min(width * 2 * math.pi / x_span, height * 2 * math.pi / (y_hi - y_lo)) / 512)
+    view = {
+        "center": {"lon": (west + east) / 2, "lat": _lat((y_lo + y_hi) / 2)},
+        "zoom": max(zoom, -2.0),  # below 0 on a phone: the world narrower than 512 px
+        # MapLibre's maxBounds: panning and zooming out never show what is beyond, so never
+        # a second world.
+        # a second world. Not exactly ±180: plotly.js then fails ("reading '0'", measured).
+        "bounds": {
+            "west": max(west, -179.9),
+            "east": min(east, 179.9),
+            "south": _lat(y_lo),
+            "north": _lat(y_hi),
+        },
+    }
+    return view, width
 
 
 def _only(geojson: dict, ids: set[str]) -> dict:
@@ -104,6 +134,8 @@ def choropleth(
     names: dict[str, str],
     text: MapText,
     view: dict,
+    height: int = MAP_HEIGHT,
+    width: int | None = None,
 ) -> go.Figure:
     """Countries with a value coloured by it, the rest grey; a click gives the ISO3 code.
 
@@ -137,10 +169,14 @@ def choropleth(
             text=list(values["geo_name"]),
             colorscale=SCALES[text.higher_is_better],
             marker={"line": {"color": BORDER_COLOUR, "width": 0.5}},
-            colorbar={
-                "title": {"text": unit or gettext(text.lang, "value")},
-                "thickness": 14,
-                "len": 0.8,
+            colorbar={  # below the map, inside the figure: never cut by a narrow frame
+                "title": {"text": unit or gettext(text.lang, "value"), "side": "top"},
+                "orientation": "h",
+                "thickness": 12,
+                "len": 0.9,
+                "y": 0,
+                "yanchor": "top",
+                "ypad": 4,
             },
             hovertemplate=f"<b>%{{text}}</b><br>%{{customdata[1]}} ({text.year})<extra></extra>",
             name=text.title,
@@ -148,8 +184,10 @@ def choropleth(
     )
     fig.update_layout(
         map={"style": "white-bg", **view},
-        height=MAP_HEIGHT,
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        height=height + COLORBAR_PX,
+        width=width,  # the region's own shape (view_for): nothing cut, no second world
+        margin={"l": 0, "r": 0, "t": 0, "b": COLORBAR_PX},
+        separators=plotly_separators(text.lang),
         showlegend=False,
         clickmode="event+select",
     )

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from sdg16.formatting import number, with_unit
+from sdg16.i18n import N_, gettext
 
 DIRECTION_MARKS = {
-    "improving": "▲ improving",
-    "worsening": "▼ worsening",
-    "no change": "= no change",
-    "no direction": "↕ no direction",
-    "single value": "· single value",
+    "improving": N_("▲ improving"),
+    "worsening": N_("▼ worsening"),
+    "no change": N_("= no change"),
+    "no direction": N_("↕ no direction"),
+    "single value": N_("· single value"),
 }
+# Series titles that share a long prefix (eight trafficking series) are told apart in a narrow
+# column only by what follows it: put that part first.
+_TRAFFICKING = re.compile(r"^Detected victims of human trafficking(?: for (.+?))?, by age and sex")
 TABLE_COLUMNS = [
     "Indicator",
     "Series",
@@ -26,21 +32,36 @@ TABLE_COLUMNS = [
 ]
 
 
-def ordinal(n: int) -> str:
+def short_title(title: str) -> str:
+    """``Detected victims of human trafficking for removal of organ, by age and sex (number)``
+    -> ``Trafficking victims: removal of organ (number)``; other titles unchanged."""
+    found = _TRAFFICKING.match(title)
+    if not found:
+        return title
+    what = found.group(1) or "all forms"
+    return f"Trafficking victims: {what}{title[found.end() :]}"
+
+
+def ordinal(n: int, lang: str = "en") -> str:
+    if lang != "en":  # "3.º" / "3e": a number with the language's own ordinal mark
+        return gettext(lang, "{n}th").format(n=n)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
-def rank_text(rank: object, peers: object, higher_is_better: bool | None) -> str:
+def rank_text(rank: object, peers: object, higher_is_better: bool | None, lang: str = "en") -> str:
     """``3rd of 17`` (1st = best); ``3rd highest of 17`` when no direction is better."""
     if pd.isna(rank) or pd.isna(peers):
-        return "not ranked"
+        return gettext(lang, "not ranked")
     if int(peers) == 1:
-        return "only one with data"
+        return gettext(lang, "only one with data")
     if higher_is_better is not None:
-        return f"{ordinal(int(rank))} of {int(peers)}"
-    place = "highest" if int(rank) == 1 else f"{ordinal(int(rank))} highest"
-    return f"{place} of {int(peers)}"
+        return gettext(lang, "{rank} of {n}").format(rank=ordinal(int(rank), lang), n=int(peers))
+    if int(rank) == 1:
+        return gettext(lang, "highest of {n}").format(n=int(peers))
+    return gettext(lang, "{rank} highest of {n}").format(
+        rank=ordinal(int(rank), lang), n=int(peers)
+    )
 
 
 def change_text(row: pd.Series, locale: str = "en") -> str:
@@ -48,7 +69,9 @@ def change_text(row: pd.Series, locale: str = "en") -> str:
         return ""
     change = row["latest_value"] - row["previous_value"]
     sign = "+" if change > 0 else ""
-    return f"{sign}{number(change, locale)} since {int(row['previous_year'])}"
+    return gettext(locale, "{change} since {year}").format(
+        change=f"{sign}{number(change, locale)}", year=int(row["previous_year"])
+    )
 
 
 def table(
@@ -65,16 +88,16 @@ def table(
         {
             "Indicator": profile["indicator"],
             "Series": profile["series"],
-            "Title": profile["title"],
+            "Title": [gettext(locale, short_title(t)) for t in profile["title"]],
             "Latest": [
                 with_unit(v, u, locale, short=True)
                 for v, u in zip(profile["latest_value"], profile["unit"], strict=True)
             ],
             "Year": profile["latest_year"].astype(int),
             "Change": [change_text(r, locale) for _, r in profile.iterrows()],
-            "Direction": profile["direction"].map(DIRECTION_MARKS),
+            "Direction": [gettext(locale, DIRECTION_MARKS[d]) for d in profile["direction"]],
             "Rank in region": [
-                rank_text(r.rank, r.peers, higher.get(r.series))
+                rank_text(r.rank, r.peers, higher.get(r.series), locale)
                 for r in profile.itertuples(index=False)
             ],
             "Trend": profile["trend"],

@@ -6,18 +6,19 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdg16.formatting import dataset_label, nature_label, unit_label
-from sdg16.i18n import gettext
+from sdg16.formatting import dataset_label, nature_label, plotly_separators, unit_label
+from sdg16.i18n import N_, gettext
 
 MAX_LINES = 12
 COUNTRY_DATA = frozenset({"C", "CA"})
 ESTIMATES = frozenset({"E", "M", "G"})
 # Filled = the country's own data; open = estimated or modelled; diamond = anything else.
 SYMBOLS = {"country": "circle", "estimate": "circle-open", "other": "diamond-open"}
+KIND_LABELS = {"aggregate": N_("aggregate"), "subnational": N_("subnational")}
 BAND_COLOR = "rgba(120, 120, 120, 0.18)"
 HOVER = (
     "<b>%{fullData.name}</b><br>%{x}: <b>%{customdata[0]}</b><br>"
-    "%{customdata[1]}<br>Source: %{customdata[2]}<extra></extra>"
+    "%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
 )
 
 
@@ -27,17 +28,24 @@ def marker_kind(nature: str | None) -> str:
     return "estimate" if nature in ESTIMATES else "other"
 
 
-def _hover_data(rows: pd.DataFrame, unit: str) -> list[list[str]]:
-    label = unit_label(unit)
-    suffix = "%" if label == "%" else f" {label}" if label != "number" else ""
+def _hover_data(rows: pd.DataFrame, unit: str, lang: str = "en") -> list[list[str]]:
+    label = unit_label(unit, lang)
+    suffix = "%" if label == "%" else f" {label}" if unit_label(unit) != "number" else ""
+    source = gettext(lang, "Source: {source}")
     # The value as the source wrote it: hover is where people read exact figures.
     return [
-        [f"{v}{suffix}", nature_label(n), dataset_label(s)]
+        [
+            f"{v}{suffix}",
+            nature_label(n, lang),
+            source.format(source=gettext(lang, dataset_label(s))),
+        ]
         for v, n, s in zip(rows["value_text"], rows["nature"], rows["source"], strict=True)
     ]
 
 
-def _band(fig: go.Figure, band: pd.DataFrame, region_label: str, locale_unit: str) -> None:
+def _band(
+    fig: go.Figure, band: pd.DataFrame, region_label: str, locale_unit: str, lang: str = "en"
+) -> None:
     years = band["year"].tolist()
     fig.add_trace(
         go.Scatter(
@@ -47,7 +55,7 @@ def _band(fig: go.Figure, band: pd.DataFrame, region_label: str, locale_unit: st
             fillcolor=BAND_COLOR,
             line={"width": 0},
             hoverinfo="skip",
-            name=f"{region_label}: middle half of countries",
+            name=gettext(lang, "{region}: middle half of countries").format(region=region_label),
         )
     )
     fig.add_trace(
@@ -56,11 +64,14 @@ def _band(fig: go.Figure, band: pd.DataFrame, region_label: str, locale_unit: st
             y=band["median"],
             mode="lines",
             line={"color": "rgb(110,110,110)", "dash": "dash", "width": 2},
-            name=f"{region_label}: median of countries",
+            name=gettext(lang, "{region}: median of countries").format(region=region_label),
             customdata=band["countries"],
             hovertemplate=(
-                f"<b>{region_label}</b><br>%{{x}}: median %{{y:,.2f}} {locale_unit}<br>"
-                "%{customdata} countries reporting<extra></extra>"
+                f"<b>{region_label}</b><br>%{{x}}: "
+                + gettext(lang, "median")
+                + f" %{{y:,.2f}} {locale_unit}<br>%{{customdata}} "
+                + gettext(lang, "countries reporting")
+                + "<extra></extra>"
             ),
         )
     )
@@ -83,14 +94,16 @@ def trend_figure(
     """
     fig = go.Figure()
     if band is not None and not band.empty:
-        _band(fig, band, region_label, unit_label(unit))
+        _band(fig, band, region_label, unit_label(unit, lang), lang)
     for geo in geo_order[:MAX_LINES]:
         one = rows[rows["iso3"] == geo].sort_values("year")
         if one.empty:
             continue
         kind = one["geo_kind"].iloc[0]
         marks = [marker_kind(n) for n in one["nature"]]
-        name = one["geo_name"].iloc[0] + ("" if kind == "country" else f" ({kind})")
+        name = one["geo_name"].iloc[0] + (
+            "" if kind == "country" else f" ({gettext(lang, KIND_LABELS.get(kind, kind))})"
+        )
         fig.add_trace(
             go.Scatter(
                 x=one["year"],
@@ -104,7 +117,7 @@ def trend_figure(
                     # Open symbols are drawn by their outline; filled ones need none.
                     "line": {"width": [0 if kind == "country" else 2 for kind in marks]},
                 },
-                customdata=_hover_data(one, unit),
+                customdata=_hover_data(one, unit, lang),
                 hovertemplate=HOVER,
             )
         )
@@ -120,6 +133,7 @@ def trend_figure(
         yaxis={"title": {"text": unit_label(unit, lang)}, "rangemode": "tozero"},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15},
         hovermode="closest",
+        separators=plotly_separators(lang),
         margin={"t": 60, "b": 40},
         height=520,
     )

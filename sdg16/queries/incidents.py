@@ -8,6 +8,8 @@ stores and H3 resolution 9, and are what the tests hold the fast path to.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from sdg16.db import ReadOnlyDatabase
@@ -71,15 +73,46 @@ def summary(db: ReadOnlyDatabase, f: Filter) -> dict:
     return {k: (None if pd.isna(v) else v) for k, v in row.items()}
 
 
-def date_span(db: ReadOnlyDatabase, country: str) -> tuple | None:
+def date_span(db: ReadOnlyDatabase, country: str, share: float = 0.01) -> tuple | None:
+    """(lo, hi, before, after): the months holding the bulk of a country's reports.
+
+    ``lo`` is the first day of the month of the ``share`` quantile, ``hi`` the last report's
+    day; ``before`` counts the (often mis-dated) reports earlier than ``lo``, so a slider can
+    span the data people have and say what it leaves out. Month starts, never a report's date.
+    """
     found = db.query(
-        "SELECT min(occurred_at)::DATE AS lo, max(occurred_at)::DATE AS hi FROM incident"
-        " WHERE country = ?",
-        [country],
+        "WITH b AS (SELECT date_trunc('month', quantile_disc(occurred_at, ?))::DATE AS lo,"
+        " max(occurred_at)::DATE AS hi FROM incident WHERE country = ?)"
+        " SELECT b.lo, b.hi, (SELECT count(*) FROM incident WHERE country = ?"
+        " AND occurred_at < b.lo) AS before FROM b",
+        [share, country, country],
     )
     if found.empty or pd.isna(found["lo"].iloc[0]):
         return None
+    lo, hi = pd.Timestamp(found["lo"].iloc[0]).date(), pd.Timestamp(found["hi"].iloc[0]).date()
+    return lo, hi, int(found["before"].iloc[0]), 0
+
+
+def date_edges(db: ReadOnlyDatabase, country: str, nth: int) -> tuple | None:
+    """The dates of the ``nth`` earliest and ``nth`` latest report (None if fewer than nth)."""
+    found = db.query(
+        "SELECT (SELECT occurred_at::DATE FROM incident WHERE country = ?"
+        "  ORDER BY occurred_at LIMIT 1 OFFSET ?) AS lo,"
+        " (SELECT occurred_at::DATE FROM incident WHERE country = ?"
+        "  ORDER BY occurred_at DESC LIMIT 1 OFFSET ?) AS hi",
+        [country, nth - 1, country, nth - 1],
+    )
+    if found.empty or pd.isna(found["lo"].iloc[0]) or pd.isna(found["hi"].iloc[0]):
+        return None
     return pd.Timestamp(found["lo"].iloc[0]).date(), pd.Timestamp(found["hi"].iloc[0]).date()
+
+
+def count_before(db: ReadOnlyDatabase, country: str, day: date) -> int:
+    """Reports of a country dated before ``day``."""
+    found = db.query(
+        "SELECT count(*) AS n FROM incident WHERE country = ? AND occurred_at < ?", [country, day]
+    )
+    return int(found["n"].iloc[0])
 
 
 def _top_types(group: str, w: str) -> str:

@@ -8,10 +8,23 @@ from __future__ import annotations
 
 import threading
 import warnings
+from pathlib import Path
 
 import plotly.graph_objects as go
 
+from sdg16.browser import CHROMIUM
+
 _lock = threading.Lock()
+
+
+class ImageUnavailable(RuntimeError):
+    """No Chromium on this server: charts cannot become images (the container installs it)."""
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists()
+
+
 _started = False
 
 
@@ -19,6 +32,8 @@ def png(fig: go.Figure, width: int = 900, height: int = 450) -> bytes:
     global _started
     import kaleido
 
+    if not chromium_available():
+        raise ImageUnavailable(f"chart images need Chromium ({CHROMIUM}), not installed here")
     with _lock:
         if not _started:
             kaleido.start_sync_server(silence_warnings=True)

@@ -15,6 +15,7 @@ from sdg16.catalog import Catalog
 from sdg16.charts import incidents as charts
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
+from sdg16.i18n import N_
 from sdg16.queries import incidents as q
 from sdg16.reports.findings_section import findings_section
 from sdg16.reports.model import Section
@@ -39,14 +40,14 @@ TEXT_COLUMNS = {**REPORT_COLUMNS, "place_name": "Place", "description": "Descrip
 TOP_TYPES = 5
 OTHER_TYPES = "Other types"
 SECTION_LABELS = {
-    "summary": "Summary",
-    "by_type": "Counts by incident type (chart and table)",
-    "timeline": "Timeline by month (chart and table)",
-    "findings": "Key findings: trend, hotspots and unusual months, with their numbers",
-    "by_area": "Counts by area (chart and table)",
-    "by_place": "Counts by place type (chart and table)",
-    "reports": "Individual reports, without free text (analysts; not in public reports)",
-    "reports_text": "Individual reports with their text (analysts; not in public reports)",
+    "summary": N_("Summary"),
+    "by_type": N_("Counts by incident type (chart and table)"),
+    "timeline": N_("Timeline by month (chart and table)"),
+    "findings": N_("Key findings: trend, hotspots and unusual months, with their numbers"),
+    "by_area": N_("Counts by area (chart and table)"),
+    "by_place": N_("Counts by place type (chart and table)"),
+    "reports": N_("Individual reports, without free text (analysts; not in public reports)"),
+    "reports_text": N_("Individual reports with their text (analysts; not in public reports)"),
 }
 DEFAULT_SECTIONS = (
     "summary", "findings", "by_type", "timeline", "by_area", "by_place", "reports",

@@ -10,8 +10,10 @@ from sdg16.catalog import Catalog
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.formatting import UNIT_SHORT, nature_label, unit_label
+from sdg16.i18n import N_
 from sdg16.queries import indicators, meta
 from sdg16.reports.model import Section
+from sdg16.reports.progress_section import progress_section
 
 # The data table: the same rows the screen shows, with readable headers.
 TABLE_COLUMNS = {
@@ -72,7 +74,7 @@ def _trend(obs: pd.DataFrame, title: str, unit: str) -> Section:
 
 
 def indicator_sections(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> list[Section]:
-    """Sections ``latest``, ``trend`` and ``data`` for the filter's series."""
+    """Sections ``latest``, ``trend``, ``progress`` and ``data`` for the filter's series."""
     f = resolve(db, f)
     obs = indicators.observations(db, f, catalog)
     entry = catalog.series(f.series) if catalog.has_series(f.series) else None
@@ -88,11 +90,14 @@ def indicator_sections(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> lis
         f"Every value behind this report ({len(obs)} rows). Nature of the data: {natures}.",
         report_table(obs),
     )
-    return [_latest(obs, unit), _trend(obs, title, unit), data]
+    places = list(dict.fromkeys(obs["iso3"]))
+    progress = progress_section(db, catalog, f.series, places) if entry else None
+    return [_latest(obs, unit), _trend(obs, title, unit), *([progress] if progress else []), data]
 
 
 SECTION_LABELS = {
-    "latest": "Latest value by geography",
-    "trend": "Trend over time (chart and table)",
-    "data": "Data table",
+    "latest": N_("Latest value by geography"),
+    "trend": N_("Trend over time (chart and table)"),
+    "progress": N_("Progress towards 2030 (statuses and their numbers)"),
+    "data": N_("Data table"),
 }

@@ -11,7 +11,7 @@ from datetime import datetime
 import pandas as pd
 import plotly.graph_objects as go
 
-SMALL_COUNT = 5  # counts below this are withheld in public reports (re-identification risk)
+from sdg16.core.disclosure import BASE, SMALL_COUNT, publish
 
 
 @dataclass(frozen=True)
@@ -56,22 +56,28 @@ class Report:
 
 
 def suppress_small_counts(section: Section, threshold: int = SMALL_COUNT) -> Section:
-    """Blank counts from 1 to threshold-1 (zeros tell nothing about a person) and say so."""
+    """The disclosure rule (sdg16.core.disclosure): counts from 1 to threshold-1 shown as
+    "<5", every other count rounded to base 5; zeros stay (they tell nothing about a person)."""
     if not section.count_columns:
         return section
     table = section.table.copy()
     hidden = 0
     for col in section.count_columns:
-        small = table[col].notna() & (table[col] > 0) & (table[col] < threshold)
+        values = pd.to_numeric(table[col], errors="coerce")
+        small = values.notna() & (values > 0) & (values < threshold)
         hidden += int(small.sum())
-        table[col] = table[col].astype("object").where(~small, f"<{threshold}")
-    note, figure = section.note, section.figure
-    if hidden and figure is not None:
-        figure = section.redraw(table) if section.redraw else None
-    if hidden:
-        note = (note + " " if note else "") + (
-            f"{hidden} count(s) below {threshold} are shown as <{threshold} to protect privacy."
+        published = [publish(v) if pd.notna(v) else v for v in values]
+        table[col] = pd.Series(published, index=table.index, dtype="object").where(
+            ~small, f"<{threshold}"
         )
+    note = section.note
+    figure = section.redraw(table) if section.redraw and section.figure is not None else None
+    if section.figure is not None and not section.redraw:
+        figure = None  # a chart that cannot be redrawn from the published table would leak
+    note = (note + " " if note else "") + (
+        f"Counts are rounded to a multiple of {BASE}; {hidden} count(s) below {threshold} are "
+        f"shown as <{threshold} to protect privacy."
+    )
     return replace(section, table=table, note=note, figure=figure)
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from fpdf import FPDF, FontFace
 
 from sdg16.formatting import number
-from sdg16.reports.images import png
+from sdg16.reports.images import ImageUnavailable, png
 from sdg16.reports.model import Report, Section
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
@@ -137,7 +137,11 @@ def _section(pdf: _Pdf, section: Section, first: bool) -> None:
         pdf.multi_cell(0, 5, section.note, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     if section.figure is not None:
-        pdf.image(io.BytesIO(png(section.figure)), w=pdf.epw)
+        try:
+            pdf.image(io.BytesIO(png(section.figure)), w=pdf.epw)
+        except ImageUnavailable as exc:  # the report still has its text and table
+            pdf.set_font("dejavu", "I", 9)
+            pdf.multi_cell(0, 5, f"Chart left out: {exc}.", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
     _table(pdf, section.table)
 

@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from sdg16.core import spreadsheet
 from sdg16.formatting import dataset_label, nature_label, unit_label
 
 # The human view of the rows, in the order the screen shows them.
@@ -82,7 +83,7 @@ def export_frame(rows: pd.DataFrame, dims: dict[str, str] | None = None) -> pd.D
 
 
 def to_csv(rows: pd.DataFrame, dims: dict[str, str] | None = None) -> bytes:
-    return export_frame(rows, dims).to_csv(index=False).encode("utf-8")
+    return spreadsheet.csv_bytes(export_frame(rows, dims))
 
 
 def _about_rows(about: About, n_rows: int, sources: list[str]) -> list[tuple[str, str]]:
@@ -105,6 +106,7 @@ def _about_rows(about: About, n_rows: int, sources: list[str]) -> list[tuple[str
 def _write_sheet(book: xlsxwriter.Workbook, name: str, frame: pd.DataFrame) -> Worksheet:
     # Column by column: about three times faster than DataFrame.to_excel on these tables.
     sheet = book.add_worksheet(name)
+    frame = spreadsheet.safe_frame(frame)
     sheet.write_row(0, 0, list(frame.columns), book.add_format({"bold": True}))
     for j, col in enumerate(frame.columns):
         values = frame[col].astype(object)
@@ -120,7 +122,7 @@ def to_excel(rows: pd.DataFrame, about: About, dims: dict[str, str] | None = Non
         columns=["Field", "Value"],
     )
     buf = io.BytesIO()
-    with xlsxwriter.Workbook(buf, {"in_memory": True}) as book:
+    with xlsxwriter.Workbook(buf, {"in_memory": True, **spreadsheet.XLSX_OPTIONS}) as book:
         sheet = _write_sheet(book, "Data", data)
         sheet.freeze_panes(1, 0)
         sheet.set_column(0, len(data.columns) - 1, 14)

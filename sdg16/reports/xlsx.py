@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from sdg16.core import spreadsheet
 from sdg16.reports.model import Report
 
 
@@ -37,15 +38,15 @@ def to_xlsx(report: Report) -> bytes:
     ]
     buf = io.BytesIO()
     used = {"About"}
-    with pd.ExcelWriter(buf, engine="xlsxwriter") as writer:
-        pd.DataFrame(about, columns=["Field", "Value"]).to_excel(
-            writer, sheet_name="About", index=False
-        )
+    options = {"options": spreadsheet.XLSX_OPTIONS}
+    with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs=options) as writer:
+        about_frame = spreadsheet.safe_frame(pd.DataFrame(about, columns=["Field", "Value"]))
+        about_frame.to_excel(writer, sheet_name="About", index=False)
         writer.sheets["About"].set_column(0, 0, 24)
         writer.sheets["About"].set_column(1, 1, 100)
         for s in report.sections:
             name = _sheet_name(s.title, used)
-            s.table.to_excel(writer, sheet_name=name, index=False)
+            spreadsheet.safe_frame(s.table).to_excel(writer, sheet_name=name, index=False)
             writer.sheets[name].set_column(0, len(s.table.columns) - 1, 16)
             writer.sheets[name].freeze_panes(1, 0)
     return buf.getvalue()

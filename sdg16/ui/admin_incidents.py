@@ -20,12 +20,15 @@ import streamlit as st
 from loaders.base import LoadError
 from loaders.incidents import FORMATS, guess_format, read
 from sdg16 import audit
+from sdg16.core import textsafe
+from sdg16.i18n import N_
 from sdg16.queries import incident_admin
 from sdg16.roles import Role
 from sdg16.settings import ROOT
 from sdg16.ui import cache, guard, session
+from sdg16.ui.i18n import _, num
 
-AUTO = "guess from the header"
+AUTO = N_("guess from the header")
 PREVIEW_COLUMNS = ["source_id", "occurred_at", "country", "admin1", "incident_types", "place_type"]
 UPLOADS = Path(tempfile.gettempdir()) / "sdg16-uploads"
 
@@ -63,31 +66,45 @@ def _saved(upload) -> Path:  # type: ignore[no-untyped-def]
 
 def import_file() -> None:
     upload = st.file_uploader(
-        "Incident file (CSV, Excel or GeoJSON)", type=["csv", "xlsx", "json", "geojson"]
+        _("Incident file (CSV, Excel or GeoJSON)"), type=["csv", "xlsx", "json", "geojson"]
     )
     c1, c2 = st.columns(2)
-    fmt = c1.selectbox("Format", [AUTO, *FORMATS])
-    country = c2.text_input("Country (ISO3), for Ushahidi exports", max_chars=3).strip().upper()
+    fmt = c1.selectbox(
+        _("Format"), [AUTO, *FORMATS], format_func=lambda x: _(x) if x == AUTO else x
+    )
+    country = c2.text_input(_("Country (ISO3), for Ushahidi exports"), max_chars=3).strip().upper()
     if upload is None:
-        st.caption("Choose a file: you will see what loads and what is quarantined first.")
+        st.caption(_("Choose a file: you will see what loads and what is quarantined first."))
         return
     try:
         p = preview(_saved(upload), None if fmt == AUTO else fmt, country or None)
     except LoadError as exc:
-        st.error(f"{upload.name} cannot be read: {exc}")
+        st.error(
+            _("{file} cannot be read: {error}").format(
+                file=textsafe.md(upload.name), error=textsafe.md(exc, limit=2000)
+            )
+        )
         return
     m1, m2, m3 = st.columns(3)
-    m1.metric("Will load", f"{len(p.load):,}")
-    m2.metric("Already stored (skipped)", f"{p.duplicates:,}")
-    m3.metric("Quarantined", f"{len(p.quarantine):,}")
-    st.caption(f"{upload.name}: read as {p.fmt} (source {p.source}).")
+    m1.metric(_("Will load"), num(len(p.load)))
+    m2.metric(_("Already stored (skipped)"), num(p.duplicates))
+    m3.metric(_("Quarantined"), num(len(p.quarantine)))
+    st.caption(
+        _("{file}: read as {fmt} (source {source}).").format(
+            file=textsafe.md(upload.name), fmt=p.fmt, source=p.source
+        )
+    )
     if len(p.load):
-        st.markdown("**First reports that will load**")
+        st.markdown("**" + _("First reports that will load") + "**")
         st.dataframe(p.load.reindex(columns=PREVIEW_COLUMNS).head(50), hide_index=True)
     if len(p.quarantine):
-        st.markdown("**Rows that will be quarantined, with the reason**")
+        st.markdown("**" + _("Rows that will be quarantined, with the reason") + "**")
         st.dataframe(p.quarantine, hide_index=True)
-    if st.button(f"Import {len(p.load):,} reports", type="primary", disabled=p.load.empty):
+    if st.button(
+        _("Import {n} reports").format(n=num(len(p.load))),
+        type="primary",
+        disabled=p.load.empty,
+    ):
         guard.require(Role.ADMIN)  # checked again at the moment of the change
         run_import(p, upload.name, country or None)
 
@@ -97,15 +114,16 @@ def run_import(p: Preview, name: str, country: str | None) -> None:
     user, role = session.current_user() or "?", session.current_role()
     cmd = [sys.executable, "-m", "loaders", "import-incidents", str(p.path), "--json"]
     cmd += ["--format", p.fmt] + (["--country", country] if country else [])
-    with st.status(f"Importing {name}…") as status:
+    with st.status(_("Importing {file}…").format(file=name)) as status:
         done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         ok = done.returncode == 0
         status.update(
-            label="Import done" if ok else "Import failed", state="complete" if ok else "error"
+            label=_("Import done") if ok else _("Import failed"),
+            state="complete" if ok else "error",
         )
     if not ok:
         audit.record(user, role, "import_failed", name, fmt=p.fmt, detail=done.stderr[-500:])
-        st.error(f"Nothing was imported. {done.stderr.strip()}")
+        st.error(_("Nothing was imported.") + " " + textsafe.md(done.stderr.strip(), limit=2000))
         return
     result = json.loads(done.stdout)
     audit.record(
@@ -118,24 +136,33 @@ def run_import(p: Preview, name: str, country: str | None) -> None:
         detail=f"duplicates {result['duplicates']}, quarantined {result['quarantined']}",
     )
     st.success(
-        f"Imported {result['imported']:,} reports from {name}; {result['duplicates']:,} "
-        f"already stored, {result['quarantined']:,} rows quarantined."
+        _(
+            "Imported {imported} reports from {file}; {duplicates} already stored, "
+            "{quarantined} rows quarantined."
+        ).format(
+            imported=num(result["imported"]),
+            file=name,
+            duplicates=num(result["duplicates"]),
+            quarantined=num(result["quarantined"]),
+        )
     )
 
 
 def quarantine_browser() -> None:
     loads = cache.incident_imports()
     if loads.empty:
-        st.info("No incident imports yet.")
+        st.info(_("No incident imports yet."))
         return
-    st.markdown("**Imports** (newest first)")
+    st.markdown(_("**Imports** (newest first)"))
     st.dataframe(loads, hide_index=True, height=180)
     c1, c2 = st.columns(2)
     ids = [None, *(int(i) for i in loads["load_id"])]
-    load_id = c1.selectbox("Import", ids, format_func=lambda i: f"load {i}" if i else "all")
+    load_id = c1.selectbox(
+        _("Import"), ids, format_func=lambda i: _("load {n}").format(n=i) if i else _("all")
+    )
     source = c2.selectbox(
-        "Source", [None, *sorted(set(loads["source"]))], format_func=lambda s: s or "all"
+        _("Source"), [None, *sorted(set(loads["source"]))], format_func=lambda s: s or _("all")
     )
     rows = cache.quarantine(None if load_id is None else int(load_id), source)
-    st.markdown(f"**Quarantined rows** ({len(rows):,})")
+    st.markdown(_("**Quarantined rows** ({n})").format(n=num(len(rows))))
     st.dataframe(rows, hide_index=True, height=320)

@@ -8,9 +8,11 @@ import sys
 import streamlit as st
 
 from sdg16 import accounts, audit
+from sdg16.core import spreadsheet
 from sdg16.roles import Role
 from sdg16.settings import ROOT
 from sdg16.ui import cache, guard, session
+from sdg16.ui.i18n import _
 
 GRANTABLE = [r for r in Role if r is not Role.ANONYMOUS]
 
@@ -22,16 +24,19 @@ def _me() -> tuple[str, Role]:
 def users() -> None:
     listed = accounts.list_users()
     st.dataframe(
-        [{"user": u.name, "role": u.role.label, "created (UTC)": u.created_at} for u in listed],
+        [
+            {_("user"): u.name, _("role"): _(u.role.label), _("created (UTC)"): u.created_at}
+            for u in listed
+        ],
         hide_index=True,
     )
     with st.form("add_user", clear_on_submit=True):
-        st.markdown("**Add a user**")
+        st.markdown("**" + _("Add a user") + "**")
         c1, c2, c3 = st.columns(3)
-        name = c1.text_input("User name")
-        role = c2.selectbox("Role", GRANTABLE, format_func=lambda r: r.label)
-        password = c3.text_input("Initial password", type="password")
-        if st.form_submit_button("Add user"):
+        name = c1.text_input(_("User name"))
+        role = c2.selectbox(_("Role"), GRANTABLE, format_func=lambda r: _(r.label))
+        password = c3.text_input(_("Initial password"), type="password")
+        if st.form_submit_button(_("Add user")):
             guard.require(Role.ADMIN)  # checked again at the moment of the change
             try:
                 user = accounts.add_user(name, role, password)
@@ -39,18 +44,20 @@ def users() -> None:
                 st.error(str(exc))
             else:
                 audit.record(*_me(), "user_add", user.name, detail=role.label)
-                st.success(f"Added {user.name} ({role.label}).")
+                st.success(_("Added {user} ({role}).").format(user=user.name, role=_(role.label)))
     if not listed:
         return
     c1, c2, c3, c4 = st.columns([2, 2, 1, 1], vertical_alignment="bottom")
-    who = c1.selectbox("User", [u.name for u in listed])
-    new_role = c2.selectbox("New role", GRANTABLE, format_func=lambda r: r.label, key="new_role")
-    if c3.button("Set role"):
+    who = c1.selectbox(_("User"), [u.name for u in listed])
+    new_role = c2.selectbox(
+        _("New role"), GRANTABLE, format_func=lambda r: _(r.label), key="new_role"
+    )
+    if c3.button(_("Set role")):
         guard.require(Role.ADMIN)
         accounts.set_role(who, new_role)
         audit.record(*_me(), "user_role", who, detail=new_role.label)
         st.rerun()
-    if c4.button("Remove", disabled=who == session.current_user()):
+    if c4.button(_("Remove"), disabled=who == session.current_user()):
         guard.require(Role.ADMIN)
         accounts.remove_user(who)
         audit.record(*_me(), "user_remove", who)
@@ -60,7 +67,7 @@ def users() -> None:
 def audit_log() -> None:
     c1, c2 = st.columns(2)
     action = c1.selectbox(
-        "Action",
+        _("Action"),
         [
             "",
             "login",
@@ -73,15 +80,15 @@ def audit_log() -> None:
             "import",
             "import_failed",
         ],
-        format_func=lambda a: a or "all",
+        format_func=lambda a: a or _("all"),
     )
-    actor = c2.text_input("User")
+    actor = c2.text_input(_("User"))
     log = audit.entries(action=action or None, actor=actor.strip().lower() or None)
     st.dataframe(log, hide_index=True, height=320)
     guard.guarded_download(
-        "Download the audit log (CSV)",
+        _("Download the audit log (CSV)"),
         Role.ADMIN,
-        lambda: (log.to_csv(index=False).encode("utf-8"), len(log)),
+        lambda: (spreadsheet.csv_bytes(log), len(log)),
         file_name="audit-log.csv",
         mime="text/csv",
         filters=f"action={action}&actor={actor}",
@@ -92,10 +99,10 @@ def audit_log() -> None:
 
 def data() -> None:
     # The sync runs before the load log is drawn, so the log shows the load just made.
-    if st.button("Sync the bundled data now", icon=":material/sync:"):
+    if st.button(_("Sync the bundled data now"), icon=":material/sync:"):
         guard.require(Role.ADMIN)
         run_sync()
-    st.markdown("**Load log** (newest first)")
+    st.markdown(_("**Load log** (newest first)"))
     st.dataframe(cache.load_log(), hide_index=True, height=240)
 
 
@@ -103,7 +110,7 @@ def run_sync() -> None:
     """``python -m loaders sync`` in its own process (the store's only writer), output live."""
     user, role = _me()
     lines: list[str] = []
-    with st.status("Syncing…", expanded=True) as status:
+    with st.status(_("Syncing…"), expanded=True) as status:
         out = st.empty()
         proc = subprocess.Popen(
             [sys.executable, "-m", "loaders", "sync"],
@@ -118,6 +125,6 @@ def run_sync() -> None:
         code = proc.wait()
         ok = code == 0
         status.update(
-            label="Sync done" if ok else "Sync failed", state="complete" if ok else "error"
+            label=_("Sync done") if ok else _("Sync failed"), state="complete" if ok else "error"
         )
     audit.record(user, role, "sync", "loaders sync", detail=f"exit {code}: {lines[-1:]}")

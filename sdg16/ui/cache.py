@@ -7,11 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from sdg16 import catalog, geo, incident_data
+from sdg16.core.place_names import place_name
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
 from sdg16.queries import coverage, indicators, maps, meta, profiles
 from sdg16.queries import explorer as explorer_queries
 from sdg16.roles import Role
+from sdg16.ui.i18n import current_lang
 
 
 @st.cache_resource
@@ -34,7 +36,7 @@ def _geographies(store_version: str) -> pd.DataFrame:
 
 
 def geographies() -> pd.DataFrame:
-    return _geographies(version())
+    return _localized(_geographies(version()), "geo_id", "name", sort=True)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -43,7 +45,29 @@ def _all_geographies(store_version: str) -> pd.DataFrame:
 
 
 def all_geographies() -> pd.DataFrame:
-    return _all_geographies(version())
+    return _localized(_all_geographies(version()), "geo_id", "name", sort=True)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _place_names(store_version: str, lang: str) -> dict[str, str]:
+    """geo_id -> the name in ``lang`` (CLDR by ISO alpha-2 or M49 code; the store's otherwise)."""
+    geos = _all_geographies(store_version)
+    return {
+        g.geo_id: place_name(g.name, lang, g.iso2, g.m49, g.geo_id)
+        for g in geos.itertuples(index=False)
+    }
+
+
+def _localized(frame: pd.DataFrame, id_col: str, name_col: str, sort: bool = False):
+    """``frame`` with ``name_col`` in the page's language (a copy; the cached frame is kept)."""
+    lang = current_lang()
+    if lang == "en" or frame.empty or name_col not in frame:
+        return frame
+    names = _place_names(version(), lang)
+    out = frame.assign(
+        **{name_col: [names.get(g, n) for g, n in zip(frame[id_col], frame[name_col], strict=True)]}
+    )
+    return out.sort_values(["kind", name_col], ignore_index=True) if sort and "kind" in out else out
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -70,7 +94,7 @@ def _observations(store_version: str, f: Filter) -> pd.DataFrame:
 
 
 def observations(f: Filter) -> pd.DataFrame:
-    return _observations(version(), f)
+    return _localized(_observations(version(), f), "iso3", "geo_name")
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -118,7 +142,7 @@ def _map_values(store_version: str, f: Filter, members: tuple[str, ...] | None) 
 
 
 def map_values(f: Filter, members: tuple[str, ...] | None = None) -> pd.DataFrame:
-    return _map_values(version(), f, members)
+    return _localized(_map_values(version(), f, members), "iso3", "geo_name")
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -140,7 +164,7 @@ def _coverage_cells(
 def coverage_cells(
     members: tuple[str, ...] | None, year_from: int | None = None, year_to: int | None = None
 ) -> pd.DataFrame:
-    return _coverage_cells(version(), members, year_from, year_to)
+    return _localized(_coverage_cells(version(), members, year_from, year_to), "iso3", "geo_name")
 
 
 # Indicator explorer (Trends and Table pages).
@@ -195,14 +219,16 @@ def load_log() -> pd.DataFrame:
 # Incident reports. The role is part of every key: what a role may receive is decided in
 # sdg16.incident_data (privacy layer) before anything is cached or sent.
 @st.cache_data(max_entries=8, show_spinner=False)
-def _incident_countries(store_version: str) -> pd.DataFrame:
+def _incident_countries(store_version: str, role: Role) -> pd.DataFrame:
     from sdg16.queries import incidents as q
 
-    return q.countries(database()) if q.has_incidents(database()) else pd.DataFrame()
+    if not q.has_incidents(database()):
+        return pd.DataFrame()
+    return incident_data.countries(database(), role)
 
 
-def incident_countries() -> pd.DataFrame:
-    return _incident_countries(version())
+def incident_countries(role: Role) -> pd.DataFrame:
+    return _incident_countries(version(), role)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -215,14 +241,12 @@ def incident_summary(role: Role, f: Filter) -> dict:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _incident_span(store_version: str, country: str):
-    from sdg16.queries import incidents as q
-
-    return q.date_span(database(), country)
+def _incident_span(store_version: str, country: str, role: Role):
+    return incident_data.date_span(database(), country, role)
 
 
-def incident_span(country: str):
-    return _incident_span(version(), country)
+def incident_span(country: str, role: Role):
+    return _incident_span(version(), country, role)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

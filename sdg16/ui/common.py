@@ -46,3 +46,35 @@ def startup_checks() -> None:
     except StoreMissing as exc:
         st.warning(str(exc))
         st.stop()
+
+
+_SKELETON_SLOT, _SKELETON_SHOWN = "sdg16_skeleton_slot", "sdg16_skeleton_shown"
+_BAR = '<div style="background:#e9ecef;border-radius:6px;height:{h}px;width:{w};margin:0 0 14px">'
+SKELETON_HTML = (
+    '<div role="status" aria-live="polite" data-testid="sdg16-skeleton">'
+    '<p style="color:#3d3d3d;margin:0 0 12px">{text}</p>'
+    + _BAR.format(h=44, w="55%")
+    + "</div>"
+    + _BAR.format(h=38, w="100%")
+    + "</div>"
+    + _BAR.format(h=320, w="100%")
+    + "</div></div>"
+)
+
+
+def skeleton():
+    """A page outline while a tab's first run fills its caches; cleared by ``clear_skeleton``.
+    Only on a tab's first run: later reruns keep the previous page on screen, and an outline
+    flashing on every click would distract (presenters)."""
+    slot = st.empty()
+    if not st.session_state.get(_SKELETON_SHOWN):
+        st.session_state[_SKELETON_SHOWN] = True
+        slot.html(SKELETON_HTML.format(text=_("Loading the dashboard…")))
+    st.session_state[_SKELETON_SLOT] = slot
+    return slot
+
+
+def clear_skeleton() -> None:
+    slot = st.session_state.pop(_SKELETON_SLOT, None)
+    if slot is not None:
+        slot.empty()

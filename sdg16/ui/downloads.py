@@ -10,6 +10,7 @@ from sdg16.reports import tables
 from sdg16.roles import Role
 from sdg16.ui import cache, guard
 from sdg16.ui.explorer import View, share_link
+from sdg16.ui.i18n import _, num
 
 LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}
 MIME = {
@@ -59,7 +60,11 @@ def buttons(rows: pd.DataFrame, view: View, url_path: str) -> None:
         "xlsx": lambda: tables.to_excel(rows, meta, dims),
         "parquet": lambda: tables.to_parquet(rows, meta, dims),
     }
-    st.caption(f"Download the {len(rows):,} rows shown · filters: {meta.filters}")
+    st.caption(
+        _("Download the {n} rows shown · filters: {filters}").format(
+            n=num(len(rows)), filters=meta.filters
+        )
+    )
     query = "&".join(f"{k}={v}" for k, v in view.link.to_params().items())
     for col, (ext, make) in zip(st.columns(len(files)), files.items(), strict=True):
         with col:

@@ -12,7 +12,7 @@ import streamlit as st
 from sdg16.filters import Filter
 from sdg16.i18n import N_
 from sdg16.queries.explorer import default_countries
-from sdg16.ui import cache, state, widgets
+from sdg16.ui import cache, controls, nav, state, widgets
 from sdg16.ui.i18n import _
 
 # Codes that mean "everyone": picked when neither the link nor the catalog chooses a value.
@@ -55,10 +55,16 @@ def _dims(series: str, f: Filter, fresh: bool) -> tuple[dict[str, str], dict[str
         auto = entry.default.get(dim)
         if auto not in options:
             auto = next((t for t in TOTALS if t in options), options[0])
-        current = asked.get(dim) if asked.get(dim) in options else auto
         label = dim.replace("_", " ").capitalize()
-        resolved[dim] = col.selectbox(
-            label, options, index=options.index(current), format_func=_code_label
+        # Per series: another series' breakdown codes are not this one's options.
+        resolved[dim] = controls.selectbox(
+            label,
+            options,
+            key=nav.key(f"{series}.{dim}"),
+            url=asked.get(dim),
+            default=auto,
+            where=col,
+            format_func=_code_label,
         )
         if resolved[dim] != auto:
             link[dim] = resolved[dim]
@@ -66,8 +72,7 @@ def _dims(series: str, f: Filter, fresh: bool) -> tuple[dict[str, str], dict[str
 
 
 def _notice(text: str) -> None:
-    st.toast(text, icon="⚠️")
-    st.caption(f"⚠️ {text}")
+    state.notice(text)
 
 
 def _code_label(code: str) -> str:
@@ -117,17 +122,23 @@ def _geo_picker(
     widget_countries = chosen_countries if chosen or default == "all" else auto
     widget_aggs = chosen_aggs if chosen or default == "all" else auto_aggs
     side = st.sidebar
-    picked = side.multiselect(
+    picked = controls.multiselect(
         _("Countries ({n} with data{where})").format(n=len(pool), where=where),
         list(dict.fromkeys([*pool["geo_id"], *widget_countries])),
+        key=nav.key("countries"),
+        url=chosen_countries,
         default=widget_countries,
+        where=side,
         format_func=label,
         placeholder=_("All countries with data") if default == "all" else _("Choose countries"),
     )
-    picked_aggs = side.multiselect(
+    picked_aggs = controls.multiselect(
         _("Regional aggregates (never mixed into the country list)"),
         list(dict.fromkeys([*aggregates["geo_id"], *widget_aggs])),
+        key=nav.key("aggregates"),
+        url=chosen_aggs,
         default=widget_aggs,
+        where=side,
         format_func=lambda g: label(g) + ("" if kinds[g] == "aggregate" else f" · {kinds[g]}"),
     )
     picked_all = picked + picked_aggs
@@ -165,9 +176,9 @@ def filter_panel(default: str = "recent") -> View:
     lo, hi = (int(geos["first_year"].min()), int(geos["last_year"].max())) if len(geos) else (0, 0)
     years = (f.year_from, f.year_to)
     if lo < hi:
-        start = min(max(f.year_from or lo, lo), hi)
-        end = max(min(f.year_to or hi, hi), start)
-        years = side.slider(_("Years"), lo, hi, (start, end))
+        years = controls.slider(
+            _("Years"), lo, hi, key=nav.key("years"), url=years, default=(lo, hi), where=side
+        )
     year_from = years[0] if years[0] not in (None, lo) else None
     year_to = years[1] if years[1] not in (None, hi) else None
 
@@ -178,6 +189,7 @@ def filter_panel(default: str = "recent") -> View:
         year_from=year_from,
         year_to=year_to,
         dims=tuple(sorted(link_dims.items())),
+        year=f.year,  # the map's year travels on to the map
         lang=f.lang,
         present=f.present,
     )

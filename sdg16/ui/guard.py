@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from sdg16 import audit
+from sdg16.core import spreadsheet
 from sdg16.filters import Filter
 from sdg16.roles import Role
 from sdg16.ui import session
@@ -41,7 +42,10 @@ def require(needed: Role) -> None:
 
     Expiry is checked here too: every page guards itself rather than trusting that app.py's
     per-role navigation ran first (defence in depth; AppTest and old links included)."""
+    from sdg16.ui.common import clear_skeleton
+
     session.refresh()
+    clear_skeleton()
     notice = session.take_notice()
     if notice:
         st.warning(notice)
@@ -59,6 +63,8 @@ def produce(
     fmt: str,
     action: str = "export",
     who: session.Identity | None = None,
+    free_text: bool | None = None,
+    public: bool | None = None,
 ) -> bytes:
     """Check the role now, make the file, and record who took it. Raises PermissionError.
 
@@ -70,7 +76,10 @@ def produce(
         audit.record(user, role, "denied", what, filters=filters, fmt=fmt, detail=action)
         raise PermissionError(f"{what} needs the {needed.label} role")
     data, rows = make()
-    audit.record(user, role, action, what, filters=filters, fmt=fmt, rows=rows)
+    audit.record(
+        user, role, action, what, filters=filters, fmt=fmt, rows=rows,
+        free_text=free_text, public=public,
+    )  # fmt: skip
     return data
 
 
@@ -86,16 +95,26 @@ def guarded_download(
     key: str | None = None,
     icon: str | None = ":material/download:",
     width: str = "content",
+    free_text: bool | None = None,
 ) -> None:
     """A download button whose file is only made (and audited) when the user clicks it.
     Role.ANONYMOUS for public files: still audited (as "anonymous", with filters and rows)."""
     if not session.current_role().allows(needed):
-        st.caption(f"Downloads need the {needed.label} role.")
+        st.caption(_("Downloads need the {role} role.").format(role=_(needed.label)))
         return
     who = session.identity()
     st.download_button(
         label,
-        data=lambda: produce(needed, make, what=file_name, filters=filters, fmt=fmt, who=who),
+        data=lambda: produce(
+            needed,
+            make,
+            what=file_name,
+            filters=filters,
+            fmt=fmt,
+            who=who,
+            free_text=free_text,
+            public=needed == Role.ANONYMOUS,
+        ),
         file_name=file_name,
         mime=mime,
         key=key,
@@ -128,7 +147,7 @@ def public_csv(label: str, frame: pd.DataFrame, *, file_name: str, f: Filter) ->
     guarded_download(
         label,
         Role.ANONYMOUS,
-        lambda: (frame.to_csv(index=False).encode("utf-8"), len(frame)),
+        lambda: (spreadsheet.csv_bytes(frame), len(frame)),
         file_name=file_name,
         mime="text/csv",
         filters=query_of(f),

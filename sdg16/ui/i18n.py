@@ -25,20 +25,29 @@ def _(message: str) -> str:
 
 def language_picker(where=None) -> str:
     """A select box that writes ``lang`` to the URL, so the language travels with the link."""
-    where = where or st.sidebar
-    langs = list(LANGUAGES)
+    from sdg16.ui import controls, nav  # here: both import this module
+
     current = current_lang()
-    chosen = where.selectbox(
+    chosen = controls.selectbox(
         _("Language"),
-        langs,
-        index=langs.index(current),
+        list(LANGUAGES),
+        key=nav.key("lang"),
+        url=current,
+        default="en",
+        where=where or st.sidebar,
         format_func=LANGUAGES.__getitem__,
-        key="lang_picker",
     )
     if chosen != current:
         if chosen == "en":
             del st.query_params["lang"]
         else:
             st.query_params["lang"] = chosen
-        st.rerun()
+        st.rerun()  # everything drawn so far (menu, titles) in the new language
     return chosen
+
+
+def num(value: float | int | None, digits: int | None = None) -> str:
+    """A number as the page's language writes it: ``1,534`` / ``1.534`` / ``1 534``."""
+    from sdg16.formatting import number
+
+    return number(value, current_lang(), digits)

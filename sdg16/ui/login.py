@@ -1,13 +1,18 @@
 """The sign-in form (local accounts) or, where an OpenID Connect provider is configured in
-``.streamlit/secrets.toml`` ([auth]), the provider's sign-in button."""
+``.streamlit/secrets.toml`` ([auth]), the provider's sign-in button; and the hand-over of the
+session cookie to the browser (``sdg16.ui.cookie_route``)."""
 
 from __future__ import annotations
+
+import json
 
 import streamlit as st
 
 from sdg16 import accounts, audit
 from sdg16.roles import Role
+from sdg16.state import sessions
 from sdg16.ui import session
+from sdg16.ui.cookie_route import SESSION_PATH, SIGNOUT_PATH
 from sdg16.ui.i18n import _
 
 
@@ -29,7 +34,7 @@ def oidc_role(email: str | None) -> Role:
 
 
 def adopt_oidc_user() -> None:
-    """After st.login returns, give the session the role mapped to the provider's e-mail."""
+    """After st.login returns, start a session for the provider's e-mail (once)."""
     # getattr: outside a real server (AppTest) st.user has no is_logged_in at all.
     if (
         not oidc_configured()
@@ -39,8 +44,47 @@ def adopt_oidc_user() -> None:
         return
     email = str(st.user.get("email", ""))
     role = oidc_role(email)
-    session.login(accounts.User(email, role, ""), local=False)
+    session.login(accounts.User(email, role, ""), provider="oidc")
     audit.record(email, role, "login", "oidc")
+
+
+def client_address() -> str | None:
+    """The client's network address for the per-address login limit. Streamlit listens on
+    loopback only (.streamlit/config.toml), so a loopback peer is a local proxy (nginx,
+    deploy/) or a local browser: then the proxy's own last X-Forwarded-For entry counts, since
+    entries before it are whatever the client sent."""
+    try:
+        direct = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For", "")
+    except Exception:  # no request context (bare runs): no per-address limit
+        return None
+    if isinstance(direct, str) and direct:
+        return direct
+    last = forwarded.split(",")[-1].strip() if isinstance(forwarded, str) else ""
+    return last or "127.0.0.1"
+
+
+def sync_cookie() -> None:
+    """Have the browser fetch its session cookie (after sign-in) or drop it (after sign-out).
+
+    The page's JavaScript only ever holds the one-time grant, never the cookie (HttpOnly)."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    prefix = f"/{base}" if base else ""
+    grant = st.session_state.get(session.GRANT_KEY)
+    if grant and not sessions.grant_open(grant):
+        st.session_state.pop(session.GRANT_KEY, None)  # exchanged (or too old to be)
+        grant = None
+    calls = []
+    if grant:
+        calls.append((prefix + SESSION_PATH, grant))
+    if st.session_state.pop(session.SIGNOUT_KEY, False):
+        calls.append((prefix + SIGNOUT_PATH, ""))
+    for url, body in calls:
+        st.html(
+            f"<script>fetch({json.dumps(url)}, {{method: 'POST', body: {json.dumps(body)},"
+            " credentials: 'same-origin'})</script>",
+            unsafe_allow_javascript=True,
+        )
 
 
 def login_form(key: str = "login") -> None:
@@ -52,7 +96,7 @@ def login_form(key: str = "login") -> None:
         password = st.text_input(_("Password"), type="password", key=f"{key}_password")
         submitted = st.form_submit_button(_("Sign in"), type="primary")
     if submitted:
-        result = accounts.authenticate(name, password)
+        result = accounts.authenticate(name, password, address=client_address())
         if result.user is None:
             st.error(result.message)
             return

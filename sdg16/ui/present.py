@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.core import textsafe
 from sdg16.ui.i18n import _
 
 # Hide everything that is not content; keep buttons (Previous / Next on the present page).
@@ -52,6 +53,17 @@ def is_presenting() -> bool:
     return st.query_params.get("present") == "1"
 
 
+def is_phone() -> bool:
+    """A phone-sized browser, by the user agent's own "Mobile" mark (Chromium also sends the
+    ``Sec-CH-UA-Mobile: ?1`` client hint): the server cannot measure the screen."""
+    try:
+        headers = st.context.headers
+        agent = headers.get("User-Agent", "") or ""
+        return "Mobi" in agent or headers.get("Sec-CH-UA-Mobile", "") == "?1"
+    except (AttributeError, RuntimeError):
+        return False
+
+
 def apply() -> None:
     """Inject the accessible base look, and the presenter look when the URL says ``present=1``."""
     st.html(BASE_CSS)
@@ -61,8 +73,11 @@ def apply() -> None:
 
 def presenter_toggle(where=None) -> bool:
     """A sidebar toggle that writes ``present=1`` to the URL (all other parameters kept)."""
-    where = where or st.sidebar
-    on = where.toggle(_("Presenter mode"), value=is_presenting(), key="present_toggle")
+    from sdg16.ui import controls, nav  # here: nav imports this package's i18n
+
+    on = controls.toggle(
+        _("Presenter mode"), key=nav.key("present"), url=is_presenting(), where=where or st.sidebar
+    )
     if on != is_presenting():
         if on:
             st.query_params["present"] = "1"
@@ -75,21 +90,21 @@ def presenter_toggle(where=None) -> bool:
 def exit_button() -> None:
     """In presenter mode the sidebar is hidden: this is the way back."""
     if is_presenting() and st.button(_("Exit presenter mode"), key="exit_present", type="tertiary"):
+        from sdg16.ui import controls, nav
+
         del st.query_params["present"]
+        controls.set_next(nav.key("present"), False)  # the toggle is already drawn this run
         st.rerun()
 
 
-def presenter_header(title: str, takeaway: str | None = None) -> None:
-    """The view's title and, in presenter mode, its one-line takeaway in large type."""
-    st.title(title)
+def presenter_header(title: str, takeaway: str | None = None, *, user_text: bool = False) -> None:
+    """The view's title and, in presenter mode, its one-line takeaway in large type.
+
+    ``user_text``: title and takeaway were typed by a person (saved views): shown exactly as
+    typed, never as Markdown (an image or link in a title would be fetched or followed)."""
+    st.title(textsafe.md(title, limit=None) if user_text else title)
     if takeaway:
         if is_presenting():
-            st.html(f'<p class="sdg16-takeaway">{_escape(takeaway)}</p>')
+            st.html(f'<p class="sdg16-takeaway">{textsafe.html(takeaway)}</p>')
         else:
-            st.markdown(takeaway)
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
+            st.markdown(textsafe.md(takeaway, limit=None) if user_text else takeaway)

@@ -9,11 +9,13 @@ from dataclasses import dataclass
 import streamlit as st
 
 from sdg16.filters import Filter
+from sdg16.i18n import LANGUAGES
 from sdg16.reports import build
 from sdg16.reports.build import build_report
 from sdg16.reports.render import FORMATS, MIME, file_name, render
 from sdg16.roles import Role
 from sdg16.ui import cache, guard, session
+from sdg16.ui.i18n import _, current_lang, num
 
 RESULT_KEY = "sdg16_report_files"
 
@@ -27,14 +29,19 @@ class MadeFile:
 
 
 def make_report(
-    f: Filter, title: str, sections: Sequence[str], formats: Sequence[str], public: bool
+    f: Filter,
+    title: str,
+    sections: Sequence[str],
+    formats: Sequence[str],
+    public: bool,
+    lang: str = "en",
 ) -> list[MadeFile]:
     made: list[MadeFile] = []
-    with st.status("Creating the report…", expanded=True) as status:
-        bar = st.progress(0.0, text="Reading the data")
+    with st.status(_("Creating the report…"), expanded=True) as status:
+        bar = st.progress(0.0, text=_("Reading the data"))
         report = build_report(
             cache.database(),
-            f,
+            f.update(lang=lang),  # the report's language, chosen in the form
             cache.indicator_catalog(),
             title=title,
             author=session.current_user() or "unknown",
@@ -42,7 +49,9 @@ def make_report(
             public=public,
         )
         for i, fmt in enumerate(formats):
-            bar.progress((i + 0.5) / len(formats), text=f"Writing {fmt.upper()}")
+            bar.progress(
+                (i + 0.5) / len(formats), text=_("Writing {format}").format(format=fmt.upper())
+            )
             name = file_name(report, fmt)
             data = guard.produce(
                 Role.ANALYST,
@@ -51,10 +60,14 @@ def make_report(
                 filters=report.meta.filters_query,
                 fmt=fmt,
                 action="report",
+                free_text=any(s.key == "reports_text" for s in report.sections),
+                public=public,
             )
             made.append(MadeFile(name, MIME[fmt], data, report.rows()))
-        bar.progress(1.0, text="Done")
-        status.update(label=f"Report ready: {report.rows()} rows", state="complete")
+        bar.progress(1.0, text=_("Done"))
+        status.update(
+            label=_("Report ready: {n} rows").format(n=num(report.rows())), state="complete"
+        )
     st.session_state[RESULT_KEY] = made
     return made
 
@@ -67,23 +80,30 @@ def describe(f: Filter) -> tuple[str, ...]:
 def report_form(f: Filter, title: str, labels: dict[str, str], defaults: Sequence[str]) -> None:
     """Title, sections, formats and the public flag; makes the files on submit."""
     with st.form("create_report"):
-        st.subheader("Create report")
-        title = st.text_input("Title", value=title)
+        st.subheader(_("Create report"))
+        title = st.text_input(_("Title"), value=title)
         sections = st.multiselect(
-            "Sections", list(labels), default=list(defaults), format_func=labels.__getitem__
+            _("Sections"), list(labels), default=list(defaults), format_func=lambda s: _(labels[s])
         )
         c1, c2, c3 = st.columns([1, 2, 1], vertical_alignment="bottom")
-        c1.selectbox("Language", ["English"], help="Other languages will follow.")
-        formats = c2.multiselect("Formats", FORMATS, default=list(FORMATS), format_func=str.upper)
-        public = c3.checkbox(
-            "Public report", help="Counts below 5 are withheld; no individual reports."
+        lang = c1.selectbox(
+            _("Report language"),
+            list(LANGUAGES),
+            index=list(LANGUAGES).index(current_lang()),
+            format_func=LANGUAGES.__getitem__,
         )
-        submitted = st.form_submit_button("Create report", type="primary")
+        formats = c2.multiselect(
+            _("Formats"), FORMATS, default=list(FORMATS), format_func=str.upper
+        )
+        public = c3.checkbox(
+            _("Public report"), help=_("Counts below 5 are withheld; no individual reports.")
+        )
+        submitted = st.form_submit_button(_("Create report"), type="primary")
     if submitted:
         if not sections or not formats:
-            st.error("Pick at least one section and one format.")
+            st.error(_("Pick at least one section and one format."))
         else:
-            make_report(f, title, sections, formats, public)
+            make_report(f, title, sections, formats, public, lang)
 
 
 def offer_downloads() -> None:
@@ -93,7 +113,7 @@ def offer_downloads() -> None:
         return
     for i, made in enumerate(st.session_state.get(RESULT_KEY, [])):
         guard.offer_produced(
-            f"Download {made.name}",
+            _("Download {file}").format(file=made.name),
             Role.ANALYST,
             made.data,
             file_name=made.name,
@@ -108,7 +128,7 @@ def create_report_link(f: Filter) -> None:
     if session.current_role().allows(Role.ANALYST):
         st.page_link(
             "views/reports.py",
-            label="Create report",
+            label=_("Create report"),
             icon=":material/summarize:",
             query_params=f.to_params(),
         )

@@ -1,11 +1,14 @@
-"""The signed-in user of this browser session. Checked on the server for every page and export.
+"""Who is this, and what may they do: the one answer, checked on the server on every rerun.
 
-The role lives only in server-side session state: a browser cannot set it. Sessions end after
-``IDLE_S`` without activity or ``LIFETIME_S`` after login, whichever comes first.
+The browser holds only the session cookie (``sdg16.state.sessions``); this module turns it into
+an ``Identity`` at each rerun by reading the session table (revoked? idle? too old?) and the
+accounts table (removed? demoted?). Nothing about the role is kept from one click to the next,
+so a removal or demotion takes effect on that person's next click, on every page and export.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 
@@ -14,39 +17,58 @@ import streamlit as st
 from sdg16 import accounts, audit
 from sdg16.accounts import User
 from sdg16.roles import Role
+from sdg16.state import sessions
 
-ROLE_KEY = "sdg16_role"
-USER_KEY = "sdg16_user"
-LOGIN_AT_KEY = "sdg16_login_at"
-SEEN_KEY = "sdg16_last_seen"
-NOTICE_KEY = "sdg16_session_notice"
 IDENTITY_KEY = "sdg16_identity"
-IDLE_S = 30 * 60
-LIFETIME_S = 8 * 60 * 60
+NOTICE_KEY = "sdg16_session_notice"
+GRANT_KEY = "sdg16_session_grant"  # a grant the browser has still to exchange for the cookie
+SIGNOUT_KEY = "sdg16_session_signout"  # the browser has still to drop the cookie
+IDLE_S, LIFETIME_S = sessions.IDLE_S, sessions.LIFETIME_S
 
 
 @dataclass
 class Identity:
-    """This session's sign-in, as one mutable object. Deferred downloads run outside the
-    script (no session state there), so they keep a reference to it and check it when the
-    file is made: a logout or expiry in the meantime is seen."""
+    """This tab's sign-in. One mutable object per browser tab: deferred downloads (made outside
+    the script run) keep a reference and call ``role_now`` when the file is made."""
 
+    session_id: str | None = None
     user: str | None = None
+    provider: str = "local"
     role: Role = Role.ANONYMOUS
-    login_at: float = 0.0
-    last_seen: float = 0.0
-    local: bool = True  # a local account (re-checked in the accounts table) or an OIDC one
+    dead_cookie: str | None = None  # a cookie already found ended: not adopted again
 
     def role_now(self, now: float | None = None) -> Role:
-        """The role this session holds at this moment, checked against expiry and the
-        accounts table (a removed user or a lowered role takes effect at once)."""
-        now = time.time() if now is None else now
-        if not self.user or now - self.last_seen > IDLE_S or now - self.login_at > LIFETIME_S:
-            return Role.ANONYMOUS
-        if self.local:
-            found = accounts.get_user(self.user)
-            return min(self.role, found.role) if found else Role.ANONYMOUS
-        return self.role
+        """The role at this moment, read from the session and accounts tables."""
+        return _check(self.session_id, now)[1] if self.session_id else Role.ANONYMOUS
+
+
+def _role_of(found: sessions.Session) -> Role | None:
+    if found.provider == "oidc":
+        from sdg16.ui.login import oidc_role  # here: login imports this module
+
+        return oidc_role(found.user)
+    account = accounts.get_user(found.user)
+    return account.role if account else None
+
+
+def _check(session_id: str, now: float | None = None) -> tuple[str | None, Role, str | None]:
+    """(user, role, why it ended) for a session id; an ended session is revoked everywhere."""
+    now = time.time() if now is None else now
+    found = sessions.get(session_id)
+    if found is None:
+        return None, Role.ANONYMOUS, "unknown"
+    why = found.ended(now)
+    role = _role_of(found) if why is None else None
+    if why is None and role is None:
+        why = "account removed"
+    if why is not None:
+        if found.revoked_at is None:
+            sessions.revoke(found.id, why, now)
+            if why in ("idle", "lifetime"):
+                audit.record(found.user, Role.ANONYMOUS, "session_expired", "session", detail=why)
+        return found.user, Role.ANONYMOUS, why
+    sessions.touch(found, now)
+    return found.user, role, None
 
 
 def identity() -> Identity:
@@ -55,56 +77,81 @@ def identity() -> Identity:
     return st.session_state[IDENTITY_KEY]
 
 
+def _cookie_session() -> str | None:
+    """The session a valid cookie names (a reload, a new tab, a pasted link)."""
+    try:
+        value = st.context.cookies.get(sessions.COOKIE)
+    except Exception:  # no browser context (AppTest, bare scripts)
+        return None
+    if not value or value == identity().dead_cookie:
+        return None
+    token = sessions.token_of(value)
+    found = sessions.from_token(token) if token else None
+    if found is None or found.ended(time.time()):
+        identity().dead_cookie = value
+        return None
+    return found.id
+
+
+def refresh(now: float | None = None) -> Identity:
+    """Resolve this rerun's identity (app.py and every guarded page call it)."""
+    ident = identity()
+    if ident.session_id is None:
+        ident.session_id = _cookie_session()
+    if ident.session_id is None:
+        ident.user, ident.role = None, Role.ANONYMOUS
+        return ident
+    user, role, why = _check(ident.session_id, now)
+    if why is not None:
+        if ident.user:  # signed in in this tab a moment ago
+            st.session_state[NOTICE_KEY] = (
+                "Your session expired. Please sign in again."
+                if why in ("idle", "lifetime")
+                else "You were signed out."
+            )
+        _forget(ident)
+        return ident
+    ident.user, ident.role = user, role
+    return ident
+
+
+def _forget(ident: Identity) -> None:
+    with contextlib.suppress(Exception):
+        ident.dead_cookie = st.context.cookies.get(sessions.COOKIE) or ident.dead_cookie
+    ident.session_id, ident.user, ident.role, ident.provider = None, None, Role.ANONYMOUS, "local"
+
+
 def current_role() -> Role:
-    """Anonymous unless a login put a role in this session's server-side state."""
-    return st.session_state.get(ROLE_KEY, Role.ANONYMOUS)
+    return identity().role
 
 
 def current_user() -> str | None:
-    return st.session_state.get(USER_KEY)
+    return identity().user
 
 
-def login(user: User, now: float | None = None, local: bool = True) -> None:
-    now = time.time() if now is None else now
+def login(user: User, provider: str = "local", now: float | None = None) -> None:
+    """Start a server-side session; the browser gets its cookie on the next run."""
+    found, grant = sessions.create(user.name, provider, now)
     ident = identity()
-    ident.user, ident.role, ident.login_at, ident.last_seen = user.name, user.role, now, now
-    ident.local = local
-    st.session_state[ROLE_KEY] = user.role
-    st.session_state[USER_KEY] = user.name
-    st.session_state[LOGIN_AT_KEY] = now
-    st.session_state[SEEN_KEY] = now
-
-
-def _clear() -> None:
-    ident = identity()
-    ident.user, ident.role = None, Role.ANONYMOUS
-    for key in (ROLE_KEY, USER_KEY, LOGIN_AT_KEY, SEEN_KEY):
-        st.session_state.pop(key, None)
+    ident.session_id, ident.user, ident.provider = found.id, user.name, provider
+    ident.role = user.role
+    st.session_state[GRANT_KEY] = grant
+    st.session_state.pop(SIGNOUT_KEY, None)
 
 
 def logout() -> None:
-    user, provider = current_user(), not identity().local
-    if user:
-        audit.record(user, current_role(), "logout", "logout")
-    _clear()
-    if provider:
+    """End the session everywhere (every tab with the cookie), and drop the cookie."""
+    ident = identity()
+    if ident.session_id:
+        sessions.revoke(ident.session_id, "signed out")
+    if ident.user:
+        audit.record(ident.user, ident.role, "logout", "logout")
+    provider = ident.provider
+    _forget(ident)
+    st.session_state.pop(GRANT_KEY, None)
+    st.session_state[SIGNOUT_KEY] = True
+    if provider == "oidc":
         st.logout()  # also drop the provider's cookie, or the next run signs in again
-
-
-def refresh(now: float | None = None) -> None:
-    """Called once per rerun (app.py): end an expired session, else mark it active."""
-    if current_user() is None:
-        return
-    now = time.time() if now is None else now
-    idle = now - st.session_state.get(SEEN_KEY, now)
-    age = now - st.session_state.get(LOGIN_AT_KEY, now)
-    if idle > IDLE_S or age > LIFETIME_S:
-        audit.record(current_user() or "?", current_role(), "session_expired", "session")
-        _clear()
-        st.session_state[NOTICE_KEY] = "Your session expired. Please sign in again."
-        return
-    st.session_state[SEEN_KEY] = now
-    identity().last_seen = now
 
 
 def take_notice() -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders.incidents import taxonomy
+from sdg16.core import textsafe
 from sdg16.filters import Filter, Vocabulary, parse_params
-from sdg16.ui import cache
+from sdg16.ui import cache, nav
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -27,17 +28,43 @@ def vocabulary() -> Vocabulary:
     return _vocabulary(cache.version())
 
 
+_SHOWN = "sdg16_notices_shown"
+
+
 def current_filter() -> Filter:
     """The filter the URL describes; unknown or invalid values are dropped with a notice."""
     f, notices = parse_params(st.query_params.to_dict(), vocabulary())
     for text in notices:
-        st.toast(text, icon="⚠️")
-        st.caption(f"⚠️ {text}")
+        notice(text)
     return f
 
 
+def begin_run() -> None:
+    """Called by app.py at the top of every run: notices are shown once per run, however
+    many times a page reads the filter."""
+    st.session_state[_SHOWN] = set()
+
+
+def notice(text: str) -> None:
+    """A notice about the link (toast and caption). It quotes URL values, so it is escaped
+    (a value is text, never Markdown), shown once per run, and at most MAX_NOTICES a run:
+    a hostile link cannot draw images or links, or make thousands of toasts."""
+    shown = st.session_state.setdefault(_SHOWN, set())
+    if text in shown:
+        return
+    shown.add(text)
+    if len(shown) > textsafe.MAX_NOTICES:
+        if len(shown) == textsafe.MAX_NOTICES + 1:
+            st.toast(textsafe.md("More values in the link were ignored."), icon="⚠️")
+        return
+    st.toast(textsafe.md(text), icon="⚠️")
+    st.caption("⚠️ " + textsafe.md(text))
+
+
 def write_filter(f: Filter) -> None:
-    """Make the URL describe ``f`` (only if it changed, to avoid rerun loops)."""
+    """Make the URL describe ``f`` (only if it changed: each write is a browser history entry,
+    and an unchanged one would rerun for nothing), and the menu's links carry it."""
     params = f.to_params()
     if params != st.query_params.to_dict():
         st.query_params.from_dict(params)
+    nav.draw(params)

@@ -5,24 +5,24 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.formatting import unit_label
-from sdg16.ui import cache
+from sdg16.ui import cache, controls, nav
 from sdg16.ui.i18n import _
 
 DEFAULT_SERIES = "VC_IHR_PSRC"
 
 
-def series_picker(current: str | None, key: str = "series") -> str:
+def series_picker(current: str | None, key: str | None = None, where=st) -> str:
     """A select box of every catalog series, labelled ``16.1.1 · Homicide rate``."""
     cat = cache.indicator_catalog()
-    options = [s.code for s in cat.all_series()]
     labels = {s.code: f"{i.code} · {_(s.title)}" for i in cat.indicators for s in i.series}
-    chosen = current if current in labels else DEFAULT_SERIES
-    return st.selectbox(
+    return controls.selectbox(
         _("Indicator"),
-        options,
-        index=options.index(chosen),
+        [s.code for s in cat.all_series()],
+        key=key or nav.key("series"),
+        url=current,
+        default=DEFAULT_SERIES,
+        where=where,
         format_func=labels.__getitem__,
-        key=key,
     )
 
 
@@ -70,15 +70,23 @@ def region_labels() -> dict[str, str]:
 
 
 def region_picker(
-    current: str | None, *, label: str, none_label: str, container=st, help: str | None = None
+    current: str | None,
+    *,
+    label: str,
+    none_label: str,
+    container=st,
+    help: str | None = None,
+    key: str | None = None,
 ) -> str | None:
     """A region / income-group select box; None means no region (all countries, the world)."""
     labels = region_labels()
-    options = [None, *labels]
-    return container.selectbox(
+    return controls.selectbox(
         label,
-        options,
-        index=options.index(current) if current in labels else 0,
+        [None, *labels],
+        key=key or nav.key("region"),
+        url=current,
+        default=None,
+        where=container,
         format_func=lambda c: none_label if c is None else labels[c],
         help=help,
     )

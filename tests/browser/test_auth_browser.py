@@ -9,7 +9,7 @@ import pytest
 
 from sdg16 import accounts, audit
 from sdg16.roles import Role
-from tests.browser_harness import PageWatch, browser, exceptions_on, running_app, settle
+from tests.browser_harness import MENU, PageWatch, browser, exceptions_on, running_app, settle
 
 LINK = "/reports?series=VC_IHR_PSRC&geo=EGY,MEX,HND&from=2012&to=2014"
 
@@ -24,7 +24,7 @@ def auth_app(store_path: Path, tmp_path_factory: pytest.TempPathFactory):
 
 
 def _nav(page) -> list[str]:
-    return page.locator("[data-testid='stSidebarNavLink']").all_inner_texts()
+    return page.locator(MENU).all_inner_texts()
 
 
 def test_anonymous_menu_and_restricted_urls(auth_app, artifacts: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.browser_harness import PageWatch, browser, exceptions_on, running_app, settle
+from tests.browser_harness import MENU, PageWatch, browser, exceptions_on, running_app, settle
 
 
 def test_first_visit_by_deep_link_opens_that_page(store_path: Path) -> None:
@@ -18,6 +18,6 @@ def test_first_visit_by_deep_link_opens_that_page(store_path: Path) -> None:
         assert "does not seem to exist" not in body
         assert "Mexico" in body
         assert page.title() == "SDG 16 dashboard"  # set by app.py, so app.py ran
-        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        nav = " ".join(page.locator(MENU).all_inner_texts())
         assert "Overview" in nav and "app" not in nav.split()  # registry titles, not file names
         assert exceptions_on(page) == [] and watch.offsite == []

@@ -53,3 +53,12 @@ def test_progress_page_asks_for_a_region_and_explains_the_method() -> None:
     method = open_app("progress_method", lang="fr")
     assert not method.exception
     assert "0,001" in " ".join(m.value for m in method.markdown)
+
+
+def test_map_coloured_by_progress_status() -> None:
+    at = open_app("map", series="VC_IHR_PSRC", region="un-latin-america-and-the-caribbean")
+    assert not at.exception
+    at.toggle(key="map_by_status").set_value(True).run()
+    assert not at.exception
+    fig = at.get("plotly_chart")[0].proto.spec
+    assert "Deterioration (" in fig and "Substantial progress (" in fig and '"MEX"' in fig

@@ -9,6 +9,7 @@ import pytest
 
 from sdg16.browser import CHROMIUM, CHROMIUM_ARGS
 from testkit import cluster as lb
+from testkit.cluster import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -18,6 +19,12 @@ def cluster(store_path: Path, tmp_path_factory: pytest.TempPathFactory):
     shutil.copyfile(store_path, store)
     running = lb.start(store)
     yield running
+    # nginx's and the replicas' logs outlive the run, for whoever reads a failure.
+    out = ROOT / "artifacts" / "replicas-logs"
+    out.mkdir(parents=True, exist_ok=True)
+    for name in ("access.log", "error.log", "r1.log", "r2.log"):
+        if (running.run / name).exists():
+            shutil.copyfile(running.run / name, out / name)
     running.stop()
 
 

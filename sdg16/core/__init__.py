@@ -1,0 +1,1 @@
+"""The bottom package: what every layer shares; imports nothing of the project."""

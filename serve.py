@@ -1,0 +1,28 @@
+"""The server: ``streamlit run serve.py`` (what make run, the tests, bench and the container use).
+
+``st.App`` (Streamlit's supported way to add routes; it serves ``app.py`` exactly as
+``streamlit run app.py`` would) adds the sign-in cookie routes (sdg16/ui/cookie_route.py) and
+warms the caches at start-up, so the first visitor does not wait for them.
+``streamlit run app.py`` still works, but sign-in then lasts only as long as the browser tab.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import asynccontextmanager
+
+import streamlit as st
+
+from sdg16.ui.cookie_route import ROUTES
+
+
+@asynccontextmanager
+async def warm_caches(_app):
+    from sdg16.ui import warmup
+
+    # A thread: the server answers at once, and a visitor arriving mid-way shares the work.
+    threading.Thread(target=warmup.warm, name="sdg16-warmup", daemon=True).start()
+    yield
+
+
+app = st.App("app.py", routes=ROUTES, lifespan=warm_caches)

@@ -1,0 +1,96 @@
+"""Every file of the hostile corpus (tests/hostile/corpus.py) imported through the real CLI
+into a copy of a store: the answer names the problem, and a failed import leaves every data
+table exactly as it was (the load log gains the failure, with the message)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from loaders import cli
+from tests.hostile.corpus import Case, cases
+
+CASES = cases()
+
+
+def test_the_corpus_has_at_least_40_files() -> None:
+    assert len(CASES) >= 40
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+@pytest.fixture(scope="module")
+def base_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small store holding one report (copied for every case: fast, and not empty)."""
+    from loaders.incidents import read
+    from loaders.store import Store
+
+    folder = tmp_path_factory.mktemp("hostile")
+    seed = folder / "seed.csv"
+    seed.write_text("id,occurred_at,country,incident_types\ns1,2019-01-01,EGY,comments\n")
+    Store(folder / "base.duckdb").apply_incidents(read(seed, "template"))
+    return folder / "base.duckdb"
+
+
+def _fingerprint(path: Path) -> dict[str, str]:
+    """A digest of every table's rows (load_log apart), in a stable order."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        out = {}
+        for t in sorted(set(tables) - {"load_log"}):
+            rows = con.execute(f'SELECT * FROM "{t}"').fetchall()
+            out[t] = hashlib.sha256(repr(sorted(map(repr, rows))).encode()).hexdigest()
+        return out
+    finally:
+        con.close()
+
+
+def _load_log(path: Path) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("SELECT outcome, message FROM load_log ORDER BY load_id").fetchall()
+    finally:
+        con.close()
+
+
+def _import(case: Case, folder: Path, store: Path, monkeypatch, capsys) -> tuple[int, str, str]:
+    src = folder / case.name
+    src.write_bytes(case.data)
+    monkeypatch.setenv("SDG16_DB", str(store))
+    args = ["import-incidents", str(src), "--json"]
+    args += ["--format", case.fmt] if case.fmt else []
+    code = cli.main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_hostile_file(case: Case, base_store: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    store = tmp_path / "store.duckdb"
+    shutil.copyfile(base_store, store)
+    before, log_before = _fingerprint(store), _load_log(store)
+    code, out, err = _import(case, tmp_path, store, monkeypatch, capsys)
+    assert "Traceback" not in err
+    if case.kind == "fail":
+        assert code == 1, (out, err)
+        assert case.message in err and case.name in err
+        assert _fingerprint(store) == before  # no data written
+        new = _load_log(store)[len(log_before) :]
+        assert len(new) == 1 and new[0][0] == "failed" and case.message in new[0][1]
+        return
+    assert code == 0, err
+    result = json.loads(out)
+    if case.kind == "quarantine":
+        assert result["imported"] == 1 and result["quarantined"] == 1, result
+        assert case.message in result["quarantine"][0]["reason"], result["quarantine"]
+        assert result["quarantine"][0]["row"] == 2
+    elif case.kind == "flag":
+        assert result["imported"] == 2 and result["flagged"] == 1, result
+        assert case.message in result["flags"][0]["note"]
+    else:
+        assert f"imported {result['imported']}" == case.message, result
