@@ -72,7 +72,7 @@ def parse_filter(db: ReadOnlyDatabase, args: argparse.Namespace) -> Filter:
     if geo not in have:
         known = ", ".join(sorted(have)) or "none"
         raise BadArgument(f"--geo {args.geo!r}: no incident reports for it (countries: {known})")
-    areas = incidents.area_names(geo)
+    areas = incidents.area_names(geo, db)
     if args.admin1 and args.admin1 not in areas:
         raise BadArgument(f"--admin1 {args.admin1!r}: not an admin-1 area of {geo}")
     types = tuple(dict.fromkeys(t.strip() for t in (args.type or "").split(",") if t.strip()))

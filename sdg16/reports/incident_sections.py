@@ -16,6 +16,7 @@ from sdg16.core.i18n import N_
 from sdg16.core.taxonomy import get as taxonomy
 from sdg16.queries import incidents as q
 from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.reports.findings_section import findings_section
 from sdg16.reports.model import Section
 from sdg16.services import incidents
 from sdg16.state.roles import Role
@@ -42,12 +43,15 @@ SECTION_LABELS = {
     "summary": N_("Summary"),
     "by_type": N_("Counts by incident type (chart and table)"),
     "timeline": N_("Timeline by month (chart and table)"),
+    "findings": N_("Key findings: trend, hotspots and unusual months, with their numbers"),
     "by_area": N_("Counts by area (chart and table)"),
     "by_place": N_("Counts by place type (chart and table)"),
     "reports": N_("Individual reports, without free text (analysts; not in public reports)"),
     "reports_text": N_("Individual reports with their text (analysts; not in public reports)"),
 }
-DEFAULT_SECTIONS = ("summary", "by_type", "timeline", "by_area", "by_place", "reports")
+DEFAULT_SECTIONS = (
+    "summary", "findings", "by_type", "timeline", "by_area", "by_place", "reports",
+)  # fmt: skip
 
 
 def breakdown_table(frame: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -178,6 +182,7 @@ def incident_sections(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> list
         return [Section("summary", "Summary", "No incident reports are loaded.", empty)]
     return [
         _summary(db, f),
+        findings_section(db, f),
         _breakdown(db, f, "by_type"),
         _timeline(db, f),
         _breakdown(db, f, "by_area"),

@@ -282,6 +282,19 @@ def incident_breakdown(role: Role, f: Filter, by: str) -> pd.DataFrame:
     return _incident_breakdown(version(), role, f, by)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _incident_stats(store_version: str, role: Role, f: Filter):
+    from sdg16.services.analytics import gather
+
+    return gather.stats(database(), f, role)
+
+
+def incident_stats(role: Role, f: Filter):
+    """Hotspots, months, trend and breakdowns for the findings: per filter and store version
+    (language and presenter mode are not part of the key: the numbers do not change)."""
+    return _incident_stats(version(), role, f.update(lang="en", present=False))
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def _incident_reports(store_version: str, role: Role, f: Filter) -> pd.DataFrame:
     return incidents.reports(database(), f, role)

@@ -47,6 +47,13 @@ class Stats:
     area_names: dict[str, str]
 
 
+def numbers_text(value: object) -> str:
+    """The numbers of a finding as one line: ``a = 1; b = c = 2``."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k} = {numbers_text(v)}" for k, v in value.items())
+    return str(value)
+
+
 def _pct(share: float, lang: str) -> str:
     return number(round(100 * share), lang, 0)
 

@@ -20,7 +20,7 @@ def place_name(db: ReadOnlyDatabase, f: Filter) -> str:
     names = meta.geographies(db).set_index("geo_id")["name"].to_dict()
     place = names.get(f.geo[0], f.geo[0])
     if f.admin1:
-        place = f"{incidents.area_names(f.geo[0]).get(f.admin1, f.admin1)}, {place}"
+        place = f"{incidents.area_names(f.geo[0], db).get(f.admin1, f.admin1)}, {place}"
     return place
 
 
@@ -43,7 +43,7 @@ def stats(db: ReadOnlyDatabase, f: Filter, role: Role) -> findings.Stats:
         months=view.months,
         trend=view.trend,
         hotspots=hotspots.for_filter(db, f, role),
-        area_names=incidents.area_names(f.geo[0]) if f.geo else {},
+        area_names=incidents.area_names(f.geo[0], db) if f.geo else {},
     )
 
 
