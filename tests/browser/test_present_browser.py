@@ -29,7 +29,7 @@ def test_five_views_step_in_order_and_export(tmp_path: Path, store_path: Path, a
             page.get_by_text("1 / 5").wait_for()
             assert "View 1: MEX" in page.inner_text("body")
             # Wait for the embedded view to finish loading: it would otherwise take the focus.
-            page.frame_locator("iframe").first.get_by_text("Últimos valores: Mexico").wait_for()
+            page.frame_locator("iframe").first.get_by_text("Últimos valores: México").wait_for()
             # The Right-arrow shortcut did not fire once the embedded view had loaded (seen after
             # the views/ rename); the Next button is the reliable control, reachable by keyboard.
             page.get_by_role("button", name="Siguiente").click()
@@ -37,7 +37,7 @@ def test_five_views_step_in_order_and_export(tmp_path: Path, store_path: Path, a
             settle(page)
             assert "View 2: EGY" in page.inner_text("body")
             frame = page.frame_locator("iframe").first
-            frame.get_by_text("Últimos valores: Egypt").wait_for()  # the view itself, in Spanish
+            frame.get_by_text("Últimos valores: Egipto").wait_for()  # the view itself, in Spanish
             page.screenshot(path=str(artifacts / "present-2-of-5-es.png"))
             assert exceptions_on(page) == []
             assert watch.offsite == []

@@ -57,7 +57,7 @@ def test_private_columns_never_leave_the_service_below_analyst(
     monkeypatch.setattr(incidents.q, "breakdown", lambda db, f, by: leaky)
     shown = incidents.breakdown(idb, EGY, role, "source")
     assert not set(privacy.PRIVATE_COLUMNS) & set(shown.columns)
-    assert shown["reports"].tolist() == [9, 7]
+    assert shown["reports"].tolist() == [10, 5]  # published counts are rounded to base 5
     assert "description" in incidents.breakdown(idb, EGY, Role.ANALYST, "source").columns
 
 
