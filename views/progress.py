@@ -28,7 +28,7 @@ if region is None:
     with header:
         present.presenter_header(_("Are we on track for 2030?"))
     st.info(_("Choose a region or income group to see the progress of its countries."))
-    progress_badge.method_link("method_top")
+    progress_badge.method_link()
     st.stop()
 
 members = tuple(sorted(cache.region_members(region)))
@@ -40,7 +40,7 @@ judged = found[found[status_col] != "not_available"]
 codes = [s.code for s in cat.all_series() if s.code in set(judged["series"])]
 with header:
     present.presenter_header(
-        _("Are we on track for 2030? {region}").format(region=names[region]),
+        _("Progress to 2030: {region}").format(region=names[region]),
         _("{n} of {total} country-series assessed; {bad} deteriorating.").format(
             n=len(judged), total=len(found), bad=int((judged[status_col] == "deterioration").sum())
         ),
@@ -86,5 +86,5 @@ guard.public_csv(
     file_name=f"progress_{region}.csv",
     f=f.update(region=region),
 )
-progress_badge.method_link("method_bottom")
+progress_badge.method_link()
 common.freshness_and_attribution()

@@ -9,21 +9,34 @@ import plotly.graph_objects as go
 from sdg16.formatting import number
 from sdg16.i18n import N_, gettext
 
-# Open SDG's status names and gauge colours, in Okabe-Ito shades (colour-blind safe).
+# Open SDG's status names and gauge colours, in Okabe-Ito shades (colour-blind safe), and a shape
+# per status so the meaning does not rest on colour (DejaVu has these glyphs; emoji fonts are often
+# missing on office machines). MARK: Streamlit's colour for the shape where Markdown is rendered.
 STATUS = {
-    "target_achieved": (N_("Target achieved"), "#0072B2", "🟦"),
-    "substantial_progress": (N_("Substantial progress"), "#009E73", "🟩"),
-    "moderate_progress": (N_("Moderate progress"), "#F0E442", "🟨"),
-    "limited_progress": (N_("Limited progress"), "#E69F00", "🟧"),
-    "deterioration": (N_("Deterioration"), "#D55E00", "🟥"),
-    "not_available": (N_("Not available"), "#d9d9d9", "⬜"),
+    "target_achieved": (N_("Target achieved"), "#0072B2", "◎"),
+    "substantial_progress": (N_("Substantial progress"), "#009E73", "▲"),
+    "moderate_progress": (N_("Moderate progress"), "#F0E442", "△"),
+    "limited_progress": (N_("Limited progress"), "#E69F00", "▽"),
+    "deterioration": (N_("Deterioration"), "#D55E00", "▼"),
+    "not_available": (N_("Not available"), "#d9d9d9", "○"),
 }
 API_STATUS = {
-    "target_achieved": (N_("Target achieved"), "#0072B2", "🟦"),
-    "on_track": (N_("On track for 2030"), "#009E73", "🟩"),
-    "needs_acceleration": (N_("Needs acceleration"), "#E69F00", "🟧"),
-    "regressing": (N_("Regressing"), "#D55E00", "🟥"),
-    "not_available": (N_("Not available"), "#d9d9d9", "⬜"),
+    "target_achieved": (N_("Target achieved"), "#0072B2", "◎"),
+    "on_track": (N_("On track for 2030"), "#009E73", "▲"),
+    "needs_acceleration": (N_("Needs acceleration"), "#E69F00", "△"),
+    "regressing": (N_("Regressing"), "#D55E00", "▼"),
+    "not_available": (N_("Not available"), "#d9d9d9", "○"),
+}
+MARK = {
+    "target_achieved": "blue",
+    "substantial_progress": "green",
+    "on_track": "green",
+    "moderate_progress": "yellow",
+    "limited_progress": "orange",
+    "needs_acceleration": "orange",
+    "deterioration": "red",
+    "regressing": "red",
+    "not_available": "gray",
 }
 NOTES = {
     "no_data": N_("no data"),
@@ -54,6 +67,14 @@ def badge_text(status: str, lang: str, anticipated: bool = False) -> str:
     return (
         f"{table.get(status, STATUS['not_available'])[2]} {status_label(status, lang, anticipated)}"
     )
+
+
+def badge_markdown(status: str, lang: str, anticipated: bool = False) -> str:
+    """The badge with its shape in colour, for labels and text Streamlit renders as Markdown."""
+    table = API_STATUS if anticipated else STATUS
+    key = status if status in table else "not_available"
+    label = status_label(key, lang, anticipated)
+    return f":{MARK[key]}[{table[key][2]}] {label}"
 
 
 def notes_text(notes: str, lang: str) -> str:
@@ -154,4 +175,4 @@ def grid(frame: pd.DataFrame, titles: dict[str, str], lang: str, api: bool) -> g
 def legend(lang: str, api: bool) -> str:
     """The colour key as text (the grid has no colour bar)."""
     table_ = API_STATUS if api else STATUS
-    return " · ".join(f"{icon} {gettext(lang, label)}" for label, _c, icon in table_.values())
+    return " · ".join(badge_markdown(k, lang, api) for k in table_)

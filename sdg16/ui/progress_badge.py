@@ -13,7 +13,7 @@ from sdg16.ui.i18n import _, current_lang
 METHOD_PAGE = "views/progress_method.py"
 
 
-def method_link(key: str) -> None:
+def method_link() -> None:
     lang = current_lang()
     st.page_link(
         METHOD_PAGE,
@@ -29,7 +29,7 @@ def _value(v: object, year: object, lang: str) -> str:
     return _("{value} ({year})").format(value=number(float(v), lang, digits=4), year=int(year))
 
 
-def details(row: dict, title: str, key: str) -> None:
+def details(row: dict, title: str) -> None:
     """The numbers behind one badge, as a small table."""
     lang = current_lang()
     if row["method"] == 1:
@@ -51,7 +51,7 @@ def details(row: dict, title: str, key: str) -> None:
     ]
     st.markdown(f"**{title}** · `{row['series']}`")
     st.table(pd.DataFrame(lines, columns=[_("What"), _("Value")]).set_index(_("What")))
-    method_link(key)
+    method_link()
 
 
 def section(geo: str, codes: list[str], titles: dict[str, str]) -> None:
@@ -74,6 +74,6 @@ def section(geo: str, codes: list[str], titles: dict[str, str]) -> None:
     cols = st.columns(3)
     for i, row in enumerate(rows.to_dict("records")):
         title = titles.get(row["series"], row["series"])
-        label = f"{words.badge_text(row['status'], lang)} · {title}"
+        label = f"{words.badge_markdown(row['status'], lang)} · {title}"
         with cols[i % 3].popover(label, width="stretch", key=f"badge_{row['series']}"):
-            details(row, title, key=f"progress_{row['series']}")
+            details(row, title)

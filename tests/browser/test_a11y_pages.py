@@ -22,14 +22,23 @@ QUERIES = {
     "table": "series=VC_IHR_PSRC&geo=MEX,COL",
     "country": "geo=MEX",
     "home": "geo=MEX",
+    "progress": "region=un-latin-america-and-the-caribbean",
 }
 # What a visitor must see in the main area, per language (proof the page drew and translated).
 EXPECT = {
-    "en": {"map": "Homicide rate", "trends": "Homicide rate", "country": "series have data"},
+    "en": {
+        "map": "Homicide rate",
+        "trends": "Homicide rate",
+        "country": "series have data",
+        "progress": "Progress to 2030",
+        "progress_method": "Method 1",
+    },
     "es": {
         "map": "Tasa de homicidios",
         "trends": "Tasa de homicidios",
         "country": "series tienen datos",
+        "progress": "Progreso hacia 2030",
+        "progress_method": "Método 1",
     },
 }
 CASES = [

@@ -14,8 +14,6 @@ from sdg16.queries.progress import headline_series
 from sdg16.services.analytics import anticipated as api
 from sdg16.services.analytics import progress
 
-API_COLUMNS = ["api_predicted", "api_index", "api_status", "api_note"]
-
 
 def spec(catalog: Catalog, code: str) -> progress.Spec:
     entry, p = catalog.series(code), catalog.progress(code)
@@ -40,19 +38,28 @@ def assess(
     """Every requested (series, geo), also those without data (status not_available, no_data).
 
     Columns: ``progress.COLUMNS`` + indicator, title, unit, geo_name, source, target_source, years,
-    values (the observations that produced it) + ``API_COLUMNS``; in catalog then geo order.
+    values (the observations that produced it), api_predicted, api_index, api_status, api_note;
+    in catalog then geo order.
     """
     codes = list(series) if series else [s.code for s in catalog.all_series()]
     obs = headline_series(db, catalog, codes, list(geos))
     names = dict(zip(obs["geo"], obs["geo_name"], strict=False))
+    # One pass over the rows (ordered by series, geo, year): no frame filtering per pair.
+    groups: dict[tuple[str, str], tuple[list[int], list[float], set[str]]] = {}
+    for code, geo, year, value, source in zip(
+        obs["series"], obs["geo"], obs["year"], obs["value"], obs["source"], strict=True
+    ):
+        years, values, sources = groups.setdefault((code, geo), ([], [], set()))
+        years.append(int(year))
+        values.append(float(value))
+        sources.add(source)
     rows = []
     for code in codes:
         sp = spec(catalog, code)
         p = catalog.progress(code)
-        mine = obs[obs["series"] == code]
+        entry, indicator = catalog.series(code), catalog.indicator_of(code).code
         for geo in geos:
-            here = mine[mine["geo"] == geo]
-            years, values = here["year"].astype(int).tolist(), here["value"].tolist()
+            years, values, sources = groups.get((code, geo), ([], [], set()))
             r = progress.measure(years, values, sp)
             a = api.anticipated(years, values, sp.target, sp.higher_is_better, sp.target_year)
             rows.append(
@@ -61,11 +68,11 @@ def assess(
                     "geo": geo,
                     **{k: v for k, v in r.__dict__.items() if k != "notes"},
                     "notes": ";".join(r.notes),
-                    "indicator": catalog.indicator_of(code).code,
-                    "title": catalog.series(code).title,
-                    "unit": catalog.series(code).unit,
+                    "indicator": indicator,
+                    "title": entry.title,
+                    "unit": entry.unit,
                     "geo_name": names.get(geo, geo),
-                    "source": ";".join(sorted(set(here["source"]))),
+                    "source": ";".join(sorted(sources)),
                     "target_source": p.source if p else "",
                     "years": years,
                     "values": values,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sdg16.services.analytics.anticipated import anticipated, predict
+from sdg16.services.analytics.anticipated import API_STATUSES, anticipated, predict
 
 
 def test_a_straight_line_is_extended_whatever_the_weights():
@@ -41,3 +41,8 @@ def test_data_since_2000_lower_is_better_and_edge_cases():
     assert anticipated([2001, 2010], [5, 6], 100, True).note == "no_data_since_base_year"
     assert anticipated([2015, 2020], [90, 100], 100, True).status == "target_achieved"
     assert anticipated([2015, 2020], [1, 2], 10, None).note == "no_direction"
+
+
+def test_every_status_is_one_of_the_documented_ones():
+    cases = [([2015, 2020], [50, 60], 100), ([2015, 2020], [50, 40], 100), ([2018], [5], 100)]
+    assert {anticipated(y, v, t, True).status for y, v, t in cases} <= set(API_STATUSES)
