@@ -35,7 +35,8 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 
 # The app's code and files (serve.py, app.py, views/, sdg16/, loaders/, deploy/, static/, locales/,
-# .streamlit/config.toml, indicators.yaml); .dockerignore leaves out tests, bench, data, secrets.
+# .streamlit/config.toml, indicators.yaml); .dockerignore leaves out tests, testkit, bench, data,
+# secrets.
 COPY --chown=app:app . .
 
 USER app

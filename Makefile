@@ -24,9 +24,12 @@ data: setup
 run: data
 	$(PY) -m streamlit run serve.py --server.address 127.0.0.1 --server.port 8501
 
+# ruff, the layers contract (.importlinter) and dead code (vulture, config in pyproject.toml).
 lint: setup-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	.venv/bin/lint-imports
+	$(PY) -m vulture
 
 format: setup-dev
 	$(PY) -m ruff format .
@@ -36,6 +39,8 @@ test:
 	@scripts/setup.sh --dev --browser
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	.venv/bin/lint-imports
+	$(PY) -m vulture
 	$(PY) -m pytest
 
 bench: data setup-dev
@@ -63,4 +68,4 @@ wheels-check: wheels
 
 # Extract strings (code + indicators.yaml titles) into locales/; then translate the new entries.
 i18n: setup
-	$(PY) -m sdg16.i18n_extract
+	$(PY) -m sdg16.cli.i18n_extract

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from bench.timing import Timing, summarise
-from tests.browser_harness import CHROMIUM, CHROMIUM_ARGS, PageWatch, exceptions_on
+from testkit.browser import CHROMIUM, CHROMIUM_ARGS, PageWatch, exceptions_on
 
 IDLE_JS = (
     "() => document.querySelector(\"[data-testid='stApp']\")"

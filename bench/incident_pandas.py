@@ -11,8 +11,8 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
+from sdg16.queries.db import ReadOnlyDatabase
 
 COLUMNS = (
     "source, source_id, occurred_at, country, admin1, admin2, place_name, lat, lon,"

@@ -16,7 +16,7 @@ import pandas as pd
 
 from bench.incident_pandas import PandasIncidents
 from bench.scenarios import RecordingDatabase, Scenario
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
 from sdg16.queries import incidents as q
 
 PAGE_BREAKDOWNS = ("type", "place_type", "weekday", "hour", "reporter_role", "admin1")

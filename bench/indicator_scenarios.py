@@ -7,8 +7,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from bench.scenarios import RecordingDatabase, Scenario
-from sdg16.catalog import Catalog
-from sdg16.filters import Filter
+from sdg16.core.catalog import Catalog
+from sdg16.core.filters import Filter
 from sdg16.queries import indicators
 
 

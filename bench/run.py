@@ -18,8 +18,8 @@ from bench.sessions import rss_by_sessions
 from bench.soak import SoakResult, soak
 from bench.stores import BenchStore, incident_store, indicator_store
 from bench.timing import Timing
-from sdg16 import catalog
-from tests.browser_harness import ROOT
+from sdg16.core import catalog
+from testkit.browser import ROOT
 
 MAP_CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
 FLOOR = View(

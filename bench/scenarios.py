@@ -13,7 +13,7 @@ import duckdb
 import pandas as pd
 
 from bench.timing import Timing, measure
-from sdg16.db import ReadOnlyDatabase
+from sdg16.queries.db import ReadOnlyDatabase
 
 
 class RecordingDatabase(ReadOnlyDatabase):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import psutil
 
-from tests import browser_harness
+from testkit import browser as browser_harness
 
 
 @dataclass(frozen=True)

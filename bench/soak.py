@@ -18,12 +18,12 @@ from pathlib import Path
 
 from bench.browser_bench import wait_settled
 from bench.server import serve
-from sdg16 import incident_data
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
 from sdg16.queries import meta
-from sdg16.roles import Role
-from tests.browser_harness import ROOT, PageWatch, exceptions_on
+from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.services import incidents
+from sdg16.state.roles import Role
+from testkit.browser import ROOT, PageWatch, exceptions_on
 
 
 @dataclass
@@ -50,7 +50,7 @@ NAMES = {"EGY": "Egypt", "PAK": "Pakistan"}
 def _store_state(path: Path) -> tuple[int, str]:
     db = ReadOnlyDatabase(path)
     load_id = int(meta.load_log(db)["load_id"].max())
-    reports = incident_data.summary(db, CHECK, Role.ANONYMOUS)["reports"]
+    reports = incidents.summary(db, CHECK, Role.ANONYMOUS)["reports"]
     return load_id, f"{reports:,}"
 
 
@@ -59,7 +59,7 @@ def _places() -> list[tuple[str, str]]:
     out = []
     for geo, name in NAMES.items():
         out.append((f"geo={geo}", f"{name}:"))
-        for code, area in incident_data.area_names(geo).items():
+        for code, area in incidents.area_names(geo).items():
             out.append((f"geo={geo}&admin1={code}", f"{name} · {area}:"))
     return out
 

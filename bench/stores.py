@@ -34,7 +34,7 @@ def indicator_store(work: Path) -> Path:
     from loaders.bundle import BundleSource
     from loaders.incidents import read
     from loaders.store import Store
-    from sdg16 import settings
+    from sdg16.core import settings
 
     path = work / "bundle.duckdb"
     if not path.exists():

@@ -9,7 +9,7 @@ PY=${PYTHON:-python}
 [ -x .venv/bin/python ] && [ -z "${PYTHON:-}" ] && PY=.venv/bin/python
 
 # Say what is missing before serving, in plain words; only a missing store stops the start.
-"$PY" -m sdg16.preflight
+"$PY" -m sdg16.cli.preflight
 
 exec "$PY" -m streamlit run serve.py \
   --server.port "${PORT:-8501}" \

@@ -1,3 +1,4 @@
-from loaders.cli import main
+# The read commands sit in the CLI layer above: this is the one upward import (.importlinter).
+from sdg16.cli.loaders import main
 
 raise SystemExit(main())

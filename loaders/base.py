@@ -13,15 +13,10 @@ from typing import Protocol
 
 import pandas as pd
 
-from sdg16.catalog import DIMENSIONS
+from sdg16.core.schema import DIMENSIONS
 
-# Dataset codes stored in ``observation.source``; two datasets of one series are never merged.
-DATASETS: dict[str, str] = {
-    "unsd-bundle": "UN Statistics Division, SDG Global Database (bundled snapshot)",
-    "unsd-api": "UN Statistics Division, SDG Global Database (SDG API)",
-    "wgi-bundle": "World Bank, Worldwide Governance Indicators (bundled snapshot)",
-    "wb-api": "World Bank, Worldwide Governance Indicators (World Bank API)",
-}
+# Dataset codes (``sdg16.core.schema.DATASETS``) are stored in ``observation.source``; two
+# datasets of one series are never merged.
 # Which dataset a view shows by default when a series has several: live pulls before snapshots.
 PREFERENCE: dict[str, int] = {"unsd-api": 1, "wb-api": 1, "unsd-bundle": 2, "wgi-bundle": 2}
 

@@ -23,7 +23,7 @@ from loaders.base import (
 )
 from loaders.csvfile import problems_where, read_table
 from loaders.geo_codes import NON_ISO_COUNTRIES, SUBNATIONAL_M49, aggregate_id
-from sdg16.catalog import DIMENSIONS
+from sdg16.core.schema import DIMENSIONS
 
 UN_SERIES = "indicators/un_sdg_goal16_series.csv"
 UN_CATALOG = "indicators/un_sdg_goal16_series_catalog.csv"

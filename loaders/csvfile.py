@@ -49,11 +49,6 @@ def read_table(
     return frame
 
 
-def line_numbers(frame: pd.DataFrame, mask: pd.Series) -> list[int]:
-    """File line numbers of the rows selected by ``mask`` (header is line 1)."""
-    return [int(i) + 2 for i in frame.index[mask]]
-
-
 def problems_where(
     frame: pd.DataFrame, mask: pd.Series, file: str, field: str, message: str
 ) -> list[Problem]:

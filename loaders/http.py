@@ -21,7 +21,7 @@ from tqdm import tqdm
 from urllib3.exceptions import NameResolutionError
 
 from loaders.base import LoadError, Problem
-from sdg16 import settings
+from sdg16.core import settings
 
 USER_AGENT = "sdg16-dashboard/0.1 (+python-requests)"
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})

@@ -3,7 +3,7 @@
 DuckDB allows one read-write process or many read-only ones, never both. So a load never
 opens the live file for writing: it copies the file, applies the batch to the copy in one
 transaction, checkpoints, and renames the copy over the original. Readers keep the old file
-open until they notice the new one (``sdg16.db``); a load that fails leaves the original
+open until they notice the new one (``sdg16.queries.db``); a load that fails leaves the original
 untouched and records the failure the same way.
 """
 

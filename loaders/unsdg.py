@@ -17,7 +17,7 @@ import requests
 from loaders.base import OBSERVATION_COLUMNS, SERIES_COLUMNS, Batch, LoadError, Problem, Provenance
 from loaders.geo_codes import geo_id_for_m49, minimal_geo
 from loaders.http import JsonPage, get_json, make_session, paged
-from sdg16.catalog import DIMENSIONS
+from sdg16.core.schema import DIMENSIONS
 
 DATASET = "unsd-api"
 PAGE_SIZE = 1000
@@ -28,13 +28,13 @@ IGNORED_DIMENSIONS = frozenset({"Reporting Type"})
 
 def default_series() -> list[str]:
     """Every catalog series of an indicator sourced from the UN SDG database."""
-    from sdg16 import catalog
+    from sdg16.core import catalog
 
     return [s.code for i in catalog.get().indicators if i.source == "unsd" for s in i.series]
 
 
 def _indicators() -> dict[str, str]:
-    from sdg16 import catalog
+    from sdg16.core import catalog
 
     return {s.code: i.code for i in catalog.get().indicators for s in i.series}
 

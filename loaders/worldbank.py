@@ -26,7 +26,7 @@ YEARS = (1900, 2100)
 
 def default_series() -> list[str]:
     """The catalog's WGI series (RL.EST, CC.EST, …)."""
-    from sdg16 import catalog
+    from sdg16.core import catalog
 
     return [s.code for i in catalog.get().indicators if i.source == "wgi" for s in i.series]
 

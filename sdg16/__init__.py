@@ -1,5 +1,6 @@
-"""SDG 16 dashboard: settings, catalog, filters, queries, charts and reports.
+"""SDG 16 dashboard: core, queries, state, services, charts, reports, ui and the CLIs.
 
-Layers import one way: ``loaders`` (data in) -> ``sdg16.queries`` (SQL out) -> ``sdg16.charts`` /
-``sdg16.reports`` (pure builders) -> ``pages`` (Streamlit). Only ``sdg16.ui`` imports Streamlit.
+Layers import one way, downwards (``.importlinter``; README "How the code is laid out"):
+``cli`` > ``views`` > ``ui`` > ``reports`` > ``charts`` > ``services`` > ``queries`` |
+``state`` | ``loaders`` > ``core``. Only ``sdg16.ui`` (and the pages) import Streamlit.
 """

@@ -1,3 +1,3 @@
-from sdg16.cli import main
+from sdg16.cli.main import main
 
 raise SystemExit(main())

@@ -182,7 +182,7 @@ def start(store: Path, replicas: int = 2, port: int | None = None) -> Cluster:
 
 def main() -> None:
     """``make replicas``: serve the store at SDG16_DB through nginx until Ctrl-C."""
-    from sdg16 import settings
+    from sdg16.core import settings
 
     store = settings.db_path()
     if not store.exists():

@@ -11,14 +11,8 @@ import pytest
 
 from loaders.bundle import BundleSource
 from loaders.store import Store
-from sdg16 import settings
-from sdg16.db import ReadOnlyDatabase
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLE = settings.bundle_dir()
-FIXTURES = BUNDLE.parent / "fixtures"
-ARTIFACTS = ROOT / "artifacts"
-
+from sdg16.queries.db import ReadOnlyDatabase
+from testkit.paths import ARTIFACTS, BUNDLE, HARASSMAP
 
 # The replica test starts nginx, PostgreSQL and two app servers: only `make replicas-test` runs it.
 collect_ignore = [] if os.environ.get("SDG16_REPLICAS_TEST") else ["replicas"]
@@ -95,21 +89,6 @@ def bundle_copy(tmp_path: Path) -> Path:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
-
-
-def open_app(page: str | None = None, **params: str):
-    """Run ``views/<page>.py`` through app.py's navigation in AppTest, with URL ``params``."""
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    if page:
-        at.switch_page(f"views/{page}.py")
-    return at.run()
-
-
-HARASSMAP = BUNDLE / "incidents" / "harassmap_egypt_reports_2010-2016.csv"
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.roles import Role
+from sdg16.state.roles import Role
 from sdg16.ui import admin_incidents, admin_parts, guard
 from sdg16.ui.i18n import _
 

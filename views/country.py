@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.charts import profile as charts
-from sdg16.formatting import dataset_label
+from sdg16.core.formatting import dataset_label
 from sdg16.ui import cache, common, controls, guard, page, present, progress_badge, state, widgets
 from sdg16.ui.i18n import _
 

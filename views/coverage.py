@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdg16.charts import coverage as charts
 from sdg16.charts.profile import short_title
-from sdg16.queries.coverage import by_country, by_year
+from sdg16.services import indicators
 from sdg16.ui import cache, common, controls, guard, page, present, state, widgets
 from sdg16.ui.i18n import _
 
@@ -51,12 +51,13 @@ if found.empty:
     st.stop()
 
 titles = {s.code: _(short_title(s.title)) for s in cat.all_series()}
-per_country, per_year = by_country(found, cat), by_year(found, cat)
+cover = indicators.coverage(found, cat, cache.all_geographies(), members)
+per_country, per_year = cover.per_country, cover.per_year
 where = _(" in {region}").format(region=labels[region]) if region else ""
 summary = _("{n} of {total} series have data for {countries} countries{where}, {lo}-{hi}").format(
-    n=per_country["series"].nunique(),
+    n=cover.series,
     total=len(titles),
-    countries=found["iso3"].nunique(),
+    countries=cover.countries,
     where=where,
     lo=lo,
     hi=hi,
@@ -64,19 +65,14 @@ summary = _("{n} of {total} series have data for {countries} countries{where}, {
 with header:
     present.presenter_header(_("Data coverage"))
 st.subheader(summary)
-if members is not None:
-    names = dict(
-        zip(cache.all_geographies()["geo_id"], cache.all_geographies()["name"], strict=True)
+if cover.empty:
+    st.caption(
+        (
+            _("No data at all for {n} countries of the region: {places}.")
+            if len(cover.empty) > 1
+            else _("No data at all for 1 country of the region: {places}.")
+        ).format(n=len(cover.empty), places=", ".join(cover.empty))
     )
-    empty = sorted(names[g] for g in set(members) - set(found["iso3"]))
-    if empty:
-        st.caption(
-            (
-                _("No data at all for {n} countries of the region: {places}.")
-                if len(empty) > 1
-                else _("No data at all for 1 country of the region: {places}.")
-            ).format(n=len(empty), places=", ".join(empty))
-        )
 by_country_tab, by_year_tab, table_tab = st.tabs(
     [_("Series × countries"), _("Series × years"), _("Tables and downloads")]
 )

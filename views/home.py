@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16 import cards
+from sdg16.charts import cards
 from sdg16.ui import cache, common, controls, page, present, report_maker, state
 from sdg16.ui.i18n import _
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 import h3
 import streamlit as st
 
-from sdg16 import privacy
 from sdg16.charts import incidents as charts
 from sdg16.core import spreadsheet
 from sdg16.core.cities import main_cities
-from sdg16.i18n import N_
-from sdg16.incident_data import area_names, borders, data_bbox, view_of
-from sdg16.roles import Role
-from sdg16.ui import cache, controls, guard, page, present, report_maker, state
+from sdg16.core.disclosure import SMALL_COUNT
+from sdg16.core.i18n import N_
+from sdg16.services import privacy
+from sdg16.services.incidents import area_names, borders, data_bbox, view_of
+from sdg16.state.roles import Role
+from sdg16.ui import cache, controls, guard, incident_findings, page, present, report_maker, state
 from sdg16.ui.i18n import _, num
 from sdg16.ui.incident_filters import (
     country_names,
@@ -74,8 +75,10 @@ st.caption(
 
 # Only the open tab runs (on_change="rerun"): a filter change computes and sends the map alone,
 # not the map, a timeline and six charts (bench/RESULTS.md, sections 2 and 3).
-tab_map, tab_time, tab_break = st.tabs(
-    [_("Map"), _("Timeline"), _("Breakdowns")], on_change="rerun", key="incident_tab"
+tab_map, tab_time, tab_break, tab_findings = st.tabs(
+    [_("Map"), _("Timeline"), _("Breakdowns"), _("Key findings")],
+    on_change="rerun",
+    key="incident_tab",
 )
 if tab_map.open:
     with tab_map:
@@ -93,7 +96,7 @@ if tab_map.open:
         st.pydeck_chart(deck, height=440 if f.present else 560)
         top = float(data.cells["reports"].max()) if not data.cells.empty else 0.0
         km = 2 * h3.average_hexagon_edge_length(data.resolution, unit="km")
-        floor = 1 if privacy.sees_points(role) else privacy.MIN_COUNT
+        floor = 1 if privacy.sees_points(role) else SMALL_COUNT
         st.html(charts.legend_html(top, km, f.lang, floor))
         note = _("{place}: {n} hexagons with reports.").format(place=where, n=num(len(data.cells)))
         if data.hidden and privacy.sees_points(role):
@@ -137,6 +140,10 @@ if tab_break.open:
             horizontal = by not in ("weekday", "hour")
             figure = charts.bar_figure(part, _(label), horizontal, f.lang)
             col.plotly_chart(figure, width="stretch", theme=None)
+
+if tab_findings.open:
+    with tab_findings:
+        incident_findings.render(role, f)
 
 if privacy.sees_points(role):
     with st.expander(_("Individual reports (analysts only)")):

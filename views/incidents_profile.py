@@ -1,15 +1,15 @@
 """Area and institution profiles, with the country's official SDG 16 safety series beside
-the report trend. Aggregates only below analyst (sdg16/privacy.py)."""
+the report trend. Aggregates only below analyst (sdg16/services/privacy.py)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from sdg16 import privacy
 from sdg16.charts import incidents as charts
 from sdg16.core import textsafe
-from sdg16.filters import Filter
-from sdg16.incident_data import area_names
+from sdg16.core.filters import Filter
+from sdg16.services import privacy
+from sdg16.services.incidents import area_names
 from sdg16.ui import cache, controls, page, present, state
 from sdg16.ui.i18n import _
 from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count

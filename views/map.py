@@ -8,8 +8,7 @@ import streamlit as st
 
 from sdg16.charts import maps as charts
 from sdg16.charts.progress_map import status_map
-from sdg16.geo import bounds
-from sdg16.queries.maps import export_rows
+from sdg16.services import indicators
 from sdg16.ui import cache, common, controls, guard, nav, page, present, state, widgets
 from sdg16.ui.i18n import _
 
@@ -74,12 +73,9 @@ state.write_filter(f)
 members = tuple(cache.region_members(region)) if region else None
 values = cache.map_values(f, members)
 shapes, geojson = cache.map_shapes()
-every_geo = cache.all_geographies()
-names = dict(zip(every_geo["geo_id"], every_geo["name"], strict=True))
-in_scope = shapes if members is None else shapes[shapes["geo_id"].isin(members)]
-drawn = set(in_scope["geo_id"])
-no_data = sorted(drawn - set(values["iso3"]), key=lambda g: names.get(g, g))
-not_drawn = values[~values["iso3"].isin(drawn)]
+around = indicators.map_view(values, shapes, cache.all_geographies(), members)
+names, drawn, no_data = around.names, around.drawn, around.no_data
+not_drawn = around.not_drawn
 
 entry, indicator = cat.series(series), cat.indicator_of(series)
 source = (
@@ -99,7 +95,7 @@ with header:
 phone = present.is_phone()
 height = charts.PHONE_HEIGHT if phone else charts.PRESENT_HEIGHT if f.present else charts.MAP_HEIGHT
 view, width = charts.view_for(
-    bounds(shapes, list(members or [])), 350 if phone else 1200 if f.present else 1100, height
+    cache.map_bounds(members), 350 if phone else 1200 if f.present else 1100, height
 )
 fig = charts.choropleth(values, geojson, no_data, names, text, view, height, width)
 by_status = st.toggle(_("Colour by progress status"), key="map_by_status")
@@ -131,7 +127,7 @@ if len(not_drawn):
         _("Too small to draw at this scale, values in the table: ")
         + ", ".join(sorted(not_drawn["geo_name"]))
     )
-rows = export_rows(values)
+rows = around.rows
 with st.expander(_("Values on the map ({n} countries)").format(n=len(rows))):
     st.dataframe(rows, hide_index=True, width="stretch")
 guard.public_csv(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16 import presentations
 from sdg16.core import textsafe
-from sdg16.roles import Role
+from sdg16.state import presentations
+from sdg16.state.roles import Role
 from sdg16.ui import controls, guard, page, present, session
 from sdg16.ui.i18n import _
 from sdg16.ui.registry import PAGES

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.incident_data import area_names
 from sdg16.reports import incident_sections
 from sdg16.reports.build import source_for
 from sdg16.reports.indicator_sections import SECTION_LABELS, report_table, resolve
-from sdg16.roles import Role
+from sdg16.services.incidents import area_names
+from sdg16.state.roles import Role
 from sdg16.ui import cache, controls, guard, report_maker, state, widgets
 from sdg16.ui.i18n import _, num
 from sdg16.ui.incident_filters import country_names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.formatting import number
+from sdg16.core.formatting import number
 from sdg16.reports.tables import screen_frame
 from sdg16.ui import cache, common, downloads, explorer, page, present
 from sdg16.ui.i18n import _

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.charts.trends import MAX_LINES, trend_figure
-from sdg16.formatting import with_unit
+from sdg16.core.formatting import with_unit
 from sdg16.ui import cache, common, downloads, explorer, page, present
 from sdg16.ui.i18n import _
 

@@ -19,7 +19,7 @@ import duckdb
 import numpy as np
 import shapely
 
-from sdg16 import settings
+from sdg16.core import settings
 
 ADMIN1_FILES = {
     "EGY": "egy_adm1_naturalearth_10m.geojson",

@@ -10,7 +10,7 @@ from pathlib import Path
 from loaders.base import LoadError
 from loaders.incidents import FORMATS, read, synthetic
 from loaders.store import Store
-from sdg16 import settings
+from sdg16.core import settings
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -15,23 +15,10 @@ from __future__ import annotations
 
 import duckdb
 
-from loaders.incidents.taxonomy import get as taxonomy
+from sdg16.core.cube import DIMS, TABLE, type_column
+from sdg16.core.taxonomy import get as taxonomy
 
-TABLE = "incident_cube"
 MAX_TYPES = 63  # bits in a BIGINT mask
-# dim -> key expression over ``incident`` rows (VARCHAR). "all" is the plain per-month total.
-DIMS: dict[str, str] = {
-    "all": "''",
-    "h3_5": "printf('%x', h3_5)",
-    "h3_7": "printf('%x', h3_7)",  # the map once an area is chosen
-    "week": "strftime(date_trunc('week', occurred_at), '%Y-%m-%d')",
-    "place_type": "place_type",
-    "reporter_role": "coalesce(reporter_role, 'not stated')",
-    "weekday": "strftime(occurred_at, '%w-%a')",
-    "hour": "CAST(hour(occurred_at) AS VARCHAR)",
-    "source": "source",
-    "institution": "coalesce(institution, 'not stated')",
-}
 
 
 def _literal(text: str) -> str:
@@ -71,10 +58,6 @@ def count_columns(bits: dict[str, int], mask: str = "type_mask") -> str:
     return ", ".join(
         f"sum(({mask} >> {b}) & 1)::BIGINT AS {type_column(t)}" for t, b in bits.items()
     )
-
-
-def type_column(code: str) -> str:
-    return '"n_' + code.replace('"', "") + '"'
 
 
 def refresh(con: duckdb.DuckDBPyConnection) -> int:

@@ -21,7 +21,7 @@ from loaders.base import LoadError, Problem, Provenance, sha256_of_bytes
 from loaders.incidents import kobo
 from loaders.incidents.model import IncidentBatch
 from loaders.incidents.validate import validate
-from sdg16.settings import ROOT
+from sdg16.core.settings import ROOT
 
 PAGE_SIZE = 1000
 

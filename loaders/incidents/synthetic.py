@@ -15,7 +15,7 @@ import pandas as pd
 from loaders.base import Provenance
 from loaders.incidents import areas
 from loaders.incidents.model import H3_RESOLUTIONS, INCIDENT_COLUMNS, IncidentBatch
-from loaders.incidents.taxonomy import get
+from sdg16.core.taxonomy import get
 
 SOURCE = "synthetic"
 COUNTRIES = ("EGY", "PAK")

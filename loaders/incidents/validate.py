@@ -25,7 +25,7 @@ from loaders.incidents.model import (
     QUARANTINE_COLUMNS,
 )
 from loaders.incidents.tables import FIELDS_COLUMN, MAX_CELL
-from loaders.incidents.taxonomy import UnknownLabel, get
+from sdg16.core.taxonomy import UnknownLabel, get
 
 RAW_FIELDS = (
     "source_id", "occurred", "reported", "country", "admin1", "admin2", "place_name", "lat",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdg16.i18n import gettext
+from sdg16.core.i18n import gettext
 
 ROW_PX = 15
 GAP_COLOUR = "#f2f2f2"

@@ -7,9 +7,9 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from sdg16.core.cities import City
-from sdg16.formatting import number, plotly_separators
-from sdg16.i18n import N_, gettext
-from sdg16.privacy import SMALL_LABEL
+from sdg16.core.formatting import number, plotly_separators
+from sdg16.core.i18n import N_, gettext
+from sdg16.core.policy import SMALL_LABEL
 
 PERIODS = {"week": N_("Week"), "month": N_("Month"), "year": N_("Year")}
 # Light-to-dark reds; a cell's colour says how many reports it holds relative to the busiest.
@@ -237,7 +237,7 @@ def reports_and_indicator(
     Both axes say their unit in words (never a code such as PER_100000_POP); years are whole,
     and the right axis gets at most a few readable ticks.
     """
-    from sdg16.formatting import unit_label
+    from sdg16.core.formatting import unit_label
 
     years = pd.to_numeric(reports["key"], errors="coerce")  # the merged small row drops out
     label = gettext(lang, "Reports")

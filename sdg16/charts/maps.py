@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdg16.formatting import number, plotly_separators, unit_label, with_unit
-from sdg16.i18n import gettext
+from sdg16.core.formatting import number, plotly_separators, unit_label, with_unit
+from sdg16.core.i18n import gettext
 
 NO_DATA_COLOUR = "#d4d4d4"
 BORDER_COLOUR = "#ffffff"

@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from sdg16.formatting import number, with_unit
-from sdg16.i18n import N_, gettext
+from sdg16.core.formatting import number, with_unit
+from sdg16.core.i18n import N_, gettext
 
 DIRECTION_MARKS = {
     "improving": N_("▲ improving"),

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdg16.formatting import number
-from sdg16.i18n import N_, gettext
+from sdg16.core.formatting import number
+from sdg16.core.i18n import N_, gettext
 
 # Open SDG's status names and gauge colours, in Okabe-Ito shades (colour-blind safe), and a shape
 # per status so the meaning does not rest on colour (DejaVu has these glyphs; emoji fonts are often

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from sdg16.charts.maps import BORDER_COLOUR, MAP_HEIGHT
 from sdg16.charts.progress import STATUS, growth_text, status_label
-from sdg16.i18n import gettext
+from sdg16.core.i18n import gettext
 
 
 def status_map(progress: pd.DataFrame, geojson: dict, lang: str, view: dict) -> go.Figure:

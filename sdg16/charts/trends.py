@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from sdg16.formatting import dataset_label, nature_label, plotly_separators, unit_label
-from sdg16.i18n import N_, gettext
+from sdg16.core.formatting import dataset_label, nature_label, plotly_separators, unit_label
+from sdg16.core.i18n import N_, gettext
 
 MAX_LINES = 12
 COUNTRY_DATA = frozenset({"C", "CA"})

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdg16.catalog import Catalog
-from sdg16.db import ReadOnlyDatabase
+from sdg16.core.catalog import Catalog
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.queries.indicators import preferred_source_sql
 from sdg16.queries.profiles import _headline
-
-COUNTRY_COLUMNS = ["indicator", "series", "iso3", "geo_name", "years", "first_year", "last_year"]
-YEAR_COLUMNS = ["indicator", "series", "year", "countries"]
 
 
 def cells(
@@ -46,29 +43,3 @@ def cells(
         """,
         params,
     )
-
-
-def _catalog_order(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
-    order = {s.code: i for i, s in enumerate(catalog.all_series())}
-    indicator = {s.code: i.code for i in catalog.indicators for s in i.series}
-    frame = frame.assign(indicator=frame["series"].map(indicator))
-    return frame.sort_values(
-        ["series", "iso3" if "iso3" in frame else "year"],
-        key=lambda col: col.map(order) if col.name == "series" else col,
-    ).reset_index(drop=True)
-
-
-def by_country(found: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
-    """Per series and country: number of years with data, first and last year."""
-    grouped = (
-        found.groupby(["series", "iso3", "geo_name"])["year"]
-        .agg(years="nunique", first_year="min", last_year="max")
-        .reset_index()
-    )
-    return _catalog_order(grouped, catalog)[COUNTRY_COLUMNS]
-
-
-def by_year(found: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
-    """Per series and year: number of countries with data."""
-    grouped = found.groupby(["series", "year"])["iso3"].nunique().reset_index(name="countries")
-    return _catalog_order(grouped, catalog)[YEAR_COLUMNS]

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdg16.catalog import DIMENSIONS, Catalog
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.catalog import Catalog
+from sdg16.core.filters import Filter
+from sdg16.core.schema import DIMENSIONS
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.queries.indicators import dimension_clause, headline_dims, preferred_source_sql
 from sdg16.queries.meta import region_members
 

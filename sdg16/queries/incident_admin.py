@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdg16.db import ReadOnlyDatabase
+from sdg16.queries.db import ReadOnlyDatabase
 
 # An import is a load whose id appears among the stored reports or quarantined rows.
 _IMPORT_IDS = "SELECT load_id FROM incident UNION SELECT load_id FROM incident_quarantine"

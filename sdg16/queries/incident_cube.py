@@ -17,9 +17,9 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from loaders.incidents.cube import DIMS, TABLE, type_column
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.cube import DIMS, TABLE, type_column
+from sdg16.core.filters import Filter
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.queries.incident_filter import where
 
 

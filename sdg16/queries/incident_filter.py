@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
 
 
 def where(f: Filter, bits: dict[str, int] | None = None) -> tuple[str, list]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
 from sdg16.queries import incident_cube as cube
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.queries.incident_filter import where
 
 CELL_RESOLUTIONS = cube.CELL_RESOLUTIONS

@@ -1,5 +1,5 @@
 """Incident reports: counts by cell, area, period and category. Aggregates only, except
-``points``, which the privacy layer allows to analysts alone (sdg16/privacy.py).
+``points``, which the privacy layer allows to analysts alone (sdg16/services/privacy.py).
 
 Stores that carry the loader's aggregate and type masks (every store imported into since they
 exist) are answered by ``incident_cube``; the queries over the list column here serve older
@@ -12,9 +12,9 @@ from datetime import date
 
 import pandas as pd
 
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
 from sdg16.queries import incident_cube as cube
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.queries.incident_filter import where
 
 RESOLUTIONS = (5, 7, 9)

@@ -6,9 +6,10 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from sdg16.catalog import DIMENSIONS, Catalog
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.catalog import Catalog
+from sdg16.core.filters import Filter
+from sdg16.core.schema import DIMENSIONS
+from sdg16.queries.db import ReadOnlyDatabase
 
 EXPORT_COLUMNS = ["series", "iso3", "geo_name", "year", "value", "unit", "nature", "source"]
 
@@ -103,13 +104,3 @@ def latest_values(
         WHERE cur.recency = 1
     """
     return db.query(sql, params)
-
-
-def series_years(db: ReadOnlyDatabase, series_code: str) -> tuple[int, int] | None:
-    found = db.query(
-        "SELECT min(year) AS lo, max(year) AS hi FROM observation WHERE series_code = ?",
-        [series_code],
-    )
-    if found.empty or pd.isna(found["lo"].iloc[0]):
-        return None
-    return int(found["lo"].iloc[0]), int(found["hi"].iloc[0])

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdg16.catalog import Catalog
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.catalog import Catalog
+from sdg16.core.filters import Filter
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.queries.indicators import (
-    EXPORT_COLUMNS,
     dimension_clause,
     headline_dims,
     observations,
@@ -52,8 +51,3 @@ def country_values(
         scoped = scoped.update(geo=("",))  # an empty region matches nothing
     found = observations(db, scoped, catalog)
     return found[found["geo_kind"] == "country"].reset_index(drop=True)
-
-
-def export_rows(values: pd.DataFrame) -> pd.DataFrame:
-    """The download of a view: its rows, with each value exactly as the source wrote it."""
-    return values.assign(value=values["value_text"])[EXPORT_COLUMNS].reset_index(drop=True)

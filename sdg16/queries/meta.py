@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdg16.db import ReadOnlyDatabase
+from sdg16.queries.db import ReadOnlyDatabase
 
 
 def geographies(db: ReadOnlyDatabase, kind: str | None = None) -> pd.DataFrame:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdg16.catalog import Catalog
-from sdg16.db import ReadOnlyDatabase
+from sdg16.core.catalog import Catalog
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.queries.indicators import dimension_clause, headline_dims, preferred_source_sql
 
 PROFILE_COLUMNS = [

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from sdg16.catalog import Catalog
-from sdg16.db import ReadOnlyDatabase
+from sdg16.core.catalog import Catalog
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.queries.indicators import dimension_clause, headline_dims, preferred_source_sql
 
 

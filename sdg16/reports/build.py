@@ -1,7 +1,7 @@
 """Assemble a report for a filter: metadata (filters in words, provenance) plus sections.
 
-Section sources register in ``SOURCES``: indicators now; the incidents branch adds its own
-(counts by type, month, area) with ``register_source`` and needs nothing else here.
+Section sources are in ``SOURCES``: indicators, and incidents (counts by type, month, area);
+``source_for`` picks one from the filter.
 """
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from loaders.incidents.taxonomy import get as taxonomy
-from sdg16 import incident_data
-from sdg16.catalog import Catalog
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
-from sdg16.formatting import dataset_label
+from sdg16.core.catalog import Catalog
+from sdg16.core.filters import Filter
+from sdg16.core.formatting import dataset_label
+from sdg16.core.taxonomy import get as taxonomy
 from sdg16.queries import incidents as queries_incidents
 from sdg16.queries import meta
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.incident_sections import incident_sections
 from sdg16.reports.indicator_sections import indicator_sections
 from sdg16.reports.model import Report, ReportMeta, Section, finalise
+from sdg16.services import incidents
 
 ATTRIBUTION = (
     "Sources: UN Statistics Division, SDG Global Database (with the custodian agency of each "
@@ -31,10 +31,6 @@ SOURCES: dict[str, SectionSource] = {
     "indicators": indicator_sections,
     "incidents": incident_sections,
 }
-
-
-def register_source(name: str, source: SectionSource) -> None:
-    SOURCES[name] = source
 
 
 def source_for(f: Filter) -> str:
@@ -63,12 +59,12 @@ def describe(f: Filter, db: ReadOnlyDatabase, catalog: Catalog) -> tuple[str, ..
     if f.start or f.end:
         lines.append(f"Dates: {f.start or 'earliest'} to {f.end or 'latest'}")
     if f.incident_types:
-        types = incident_data.type_labels()
+        types = incidents.type_labels()
         lines.append("Incident types: " + ", ".join(types.get(t, t) for t in f.incident_types))
     if f.place_types:
         places = taxonomy().place_types
         lines.append("Places: " + ", ".join(places.get(p, p) for p in f.place_types))
-    names = incident_data.area_names(f.geo[0]) if f.admin1 and f.geo else {}
+    names = incidents.area_names(f.geo[0]) if f.admin1 and f.geo else {}
     for area in (f.admin1, f.admin2):
         if area:
             lines.append(f"Area: {names.get(area, area)} ({area})")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from sdg16 import browser
-from sdg16.presentations import View
+from sdg16.core import browser
+from sdg16.state.presentations import View
 
 SIZE = (1280, 720)  # a shared screen; the PDF page has the same 16:9 shape
 

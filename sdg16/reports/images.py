@@ -12,7 +12,7 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from sdg16.browser import CHROMIUM
+from sdg16.core.browser import CHROMIUM
 
 _lock = threading.Lock()
 

@@ -1,5 +1,5 @@
 """Report sections for an incident view, from the functions the incident pages call
-(``sdg16.incident_data`` through ``sdg16.ui.cache``), so a report's counts are the screen's.
+(``sdg16.services.incidents`` through ``sdg16.ui.cache``), so a report's counts are the screen's.
 
 Sections read the analyst's view (full counts); a report marked public then goes through
 ``model.finalise``: counts under 5 withheld and the individual-report sections dropped.
@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.incidents.taxonomy import get as taxonomy
-from sdg16 import incident_data
-from sdg16.catalog import Catalog
 from sdg16.charts import incidents as charts
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
-from sdg16.i18n import N_
+from sdg16.core.catalog import Catalog
+from sdg16.core.filters import Filter
+from sdg16.core.i18n import N_
+from sdg16.core.taxonomy import get as taxonomy
 from sdg16.queries import incidents as q
+from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.reports.findings_section import findings_section
 from sdg16.reports.model import Section
-from sdg16.roles import Role
+from sdg16.services import incidents
+from sdg16.state.roles import Role
 
 ROLE = Role.ANALYST  # what a report's author sees on screen; public reports are suppressed after
 BREAKDOWNS = {  # section key: (breakdown, heading, column)
@@ -42,12 +43,15 @@ SECTION_LABELS = {
     "summary": N_("Summary"),
     "by_type": N_("Counts by incident type (chart and table)"),
     "timeline": N_("Timeline by month (chart and table)"),
+    "findings": N_("Key findings: trend, hotspots and unusual months, with their numbers"),
     "by_area": N_("Counts by area (chart and table)"),
     "by_place": N_("Counts by place type (chart and table)"),
     "reports": N_("Individual reports, without free text (analysts; not in public reports)"),
     "reports_text": N_("Individual reports with their text (analysts; not in public reports)"),
 }
-DEFAULT_SECTIONS = ("summary", "by_type", "timeline", "by_area", "by_place", "reports")
+DEFAULT_SECTIONS = (
+    "summary", "findings", "by_type", "timeline", "by_area", "by_place", "reports",
+)  # fmt: skip
 
 
 def breakdown_table(frame: pd.DataFrame, column: str) -> pd.DataFrame:
@@ -76,7 +80,7 @@ def reports_table(frame: pd.DataFrame, with_text: bool, area_names: dict[str, st
     out = frame[list(columns)].copy()
     out["occurred_at"] = pd.to_datetime(out["occurred_at"]).dt.strftime("%Y-%m-%d")
     out["admin1"] = out["admin1"].map(lambda a: area_names.get(a, a))
-    types, places = incident_data.type_labels(), taxonomy().place_types
+    types, places = incidents.type_labels(), taxonomy().place_types
     out["types"] = out["types"].map(lambda t: ", ".join(types.get(x, x) for x in t.split(", ")))
     out["place_type"] = out["place_type"].map(lambda p: places.get(p, p))
     return out.rename(columns=columns).reset_index(drop=True)
@@ -104,7 +108,7 @@ def _timeline_from(table: pd.DataFrame):  # type: ignore[no-untyped-def]
 
 
 def _summary(db: ReadOnlyDatabase, f: Filter) -> Section:
-    s = incident_data.summary(db, f, ROLE)
+    s = incidents.summary(db, f, ROLE)
     month = {k: pd.Timestamp(s[k]).strftime("%Y-%m") if s[k] else "–" for k in ("first", "last")}
     table = pd.DataFrame(
         {
@@ -123,7 +127,7 @@ def _summary(db: ReadOnlyDatabase, f: Filter) -> Section:
 
 def _breakdown(db: ReadOnlyDatabase, f: Filter, key: str) -> Section:
     by, heading, column = BREAKDOWNS[key]
-    frame = incident_data.breakdown(db, f, ROLE, by)
+    frame = incidents.breakdown(db, f, ROLE, by)
     text = f"Reports in this selection by {column.lower()}, largest first."
     if by == "type":
         text += " A report can name several types, so these counts add up to more than the total."
@@ -141,7 +145,7 @@ def _breakdown(db: ReadOnlyDatabase, f: Filter, key: str) -> Section:
 
 
 def _timeline(db: ReadOnlyDatabase, f: Filter) -> Section:
-    frame = incident_data.timeline(db, f, ROLE, "month")
+    frame = incidents.timeline(db, f, ROLE, "month")
     table = timeline_table(frame)
     fig = _timeline_from(table) if not frame.empty else None
     text = "Reports per month and type (a report naming two types counts in both)."
@@ -158,8 +162,8 @@ def _timeline(db: ReadOnlyDatabase, f: Filter) -> Section:
 
 
 def _reports(db: ReadOnlyDatabase, f: Filter, with_text: bool) -> Section:
-    frame = incident_data.reports(db, f, ROLE)
-    names = incident_data.area_names(f.geo[0]) if f.geo else {}
+    frame = incidents.reports(db, f, ROLE)
+    names = incidents.area_names(f.geo[0]) if f.geo else {}
     key = "reports_text" if with_text else "reports"
     text = f"The {len(frame):,} most recent reports with a location in this selection"
     text += " (at most 500), as analysts see them on the incident page."
@@ -178,6 +182,7 @@ def incident_sections(db: ReadOnlyDatabase, f: Filter, catalog: Catalog) -> list
         return [Section("summary", "Summary", "No incident reports are loaded.", empty)]
     return [
         _summary(db, f),
+        findings_section(db, f),
         _breakdown(db, f, "by_type"),
         _timeline(db, f),
         _breakdown(db, f, "by_area"),

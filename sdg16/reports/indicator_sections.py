@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.express as px
 
-from sdg16.catalog import Catalog
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
-from sdg16.formatting import UNIT_SHORT, nature_label, unit_label
-from sdg16.i18n import N_
+from sdg16.core.catalog import Catalog
+from sdg16.core.filters import Filter
+from sdg16.core.formatting import UNIT_SHORT, nature_label, unit_label
+from sdg16.core.i18n import N_
 from sdg16.queries import indicators, meta
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.model import Section
 from sdg16.reports.progress_section import progress_section
 

@@ -28,6 +28,9 @@ class Section:
     # Draws the chart again from a suppressed table; without it a public report drops the
     # chart of a section whose counts were withheld (the chart would show them).
     redraw: Callable[[pd.DataFrame], go.Figure] | None = None
+    # Written from a role's statistics (findings): a public report uses this instead, built
+    # from the public view, since numbers inside sentences cannot be suppressed afterwards.
+    public_version: Section | None = None
 
 
 @dataclass(frozen=True)
@@ -82,5 +85,5 @@ def finalise(report: Report) -> Report:
     """Apply the rules a report's flags ask for (public: small-count suppression)."""
     if not report.meta.public:
         return report
-    kept = (suppress_small_counts(s) for s in report.sections if not s.private)
+    kept = (suppress_small_counts(s.public_version or s) for s in report.sections if not s.private)
     return replace(report, sections=tuple(kept))

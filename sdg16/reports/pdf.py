@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF, FontFace
 
-from sdg16.formatting import number
+from sdg16.core.formatting import number
 from sdg16.reports.images import ImageUnavailable, png
 from sdg16.reports.model import Report, Section
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sdg16.catalog import Catalog
 from sdg16.charts.progress import notes_text, status_label
-from sdg16.db import ReadOnlyDatabase
+from sdg16.core.catalog import Catalog
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.model import Section
 from sdg16.services.analytics import assessment
 

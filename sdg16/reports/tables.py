@@ -18,7 +18,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from sdg16.core import spreadsheet
-from sdg16.formatting import dataset_label, nature_label, unit_label
+from sdg16.core.formatting import dataset_label, nature_label, unit_label
 
 # The human view of the rows, in the order the screen shows them.
 SCREEN_COLUMNS = {

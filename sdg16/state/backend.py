@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sdg16 import settings
+from sdg16.core import settings
 
 Target = Path | str  # a SQLite file path, or a postgresql:// URL
 

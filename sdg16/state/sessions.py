@@ -20,7 +20,7 @@ import secrets
 import time
 from dataclasses import dataclass
 
-from sdg16 import statedb
+from sdg16.state import statedb
 
 IDLE_S = 30 * 60
 LIFETIME_S = 8 * 60 * 60

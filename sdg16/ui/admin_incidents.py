@@ -19,12 +19,12 @@ import streamlit as st
 
 from loaders.base import LoadError
 from loaders.incidents import FORMATS, guess_format, read
-from sdg16 import audit
 from sdg16.core import textsafe
-from sdg16.i18n import N_
+from sdg16.core.i18n import N_
+from sdg16.core.settings import ROOT
 from sdg16.queries import incident_admin
-from sdg16.roles import Role
-from sdg16.settings import ROOT
+from sdg16.state import audit
+from sdg16.state.roles import Role
 from sdg16.ui import cache, guard, session
 from sdg16.ui.i18n import _, num
 

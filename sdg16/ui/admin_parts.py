@@ -7,10 +7,10 @@ import sys
 
 import streamlit as st
 
-from sdg16 import accounts, audit
 from sdg16.core import spreadsheet
-from sdg16.roles import Role
-from sdg16.settings import ROOT
+from sdg16.core.settings import ROOT
+from sdg16.state import accounts, audit
+from sdg16.state.roles import Role
 from sdg16.ui import cache, guard, session
 from sdg16.ui.i18n import _
 

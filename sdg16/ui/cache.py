@@ -6,13 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sdg16 import catalog, geo, incident_data
+from sdg16.core import catalog
+from sdg16.core.filters import Filter
 from sdg16.core.place_names import place_name
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
 from sdg16.queries import coverage, indicators, maps, meta, profiles
 from sdg16.queries import explorer as explorer_queries
-from sdg16.roles import Role
+from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.services import geo, incidents
+from sdg16.state.roles import Role
 from sdg16.ui.i18n import current_lang
 
 
@@ -127,6 +128,11 @@ def map_shapes() -> tuple:
     return _map_shapes(version())
 
 
+def map_bounds(members: tuple[str, ...] | None) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of a region's countries; the whole map without a region."""
+    return geo.bounds(map_shapes()[0], list(members or []))
+
+
 @st.cache_data(max_entries=256, show_spinner=False)
 def _map_years(store_version: str, f: Filter) -> pd.DataFrame:
     return maps.year_counts(database(), f, indicator_catalog())
@@ -217,14 +223,14 @@ def load_log() -> pd.DataFrame:
 
 
 # Incident reports. The role is part of every key: what a role may receive is decided in
-# sdg16.incident_data (privacy layer) before anything is cached or sent.
+# sdg16.services.incidents (privacy layer) before anything is cached or sent.
 @st.cache_data(max_entries=8, show_spinner=False)
 def _incident_countries(store_version: str, role: Role) -> pd.DataFrame:
     from sdg16.queries import incidents as q
 
     if not q.has_incidents(database()):
         return pd.DataFrame()
-    return incident_data.countries(database(), role)
+    return incidents.countries(database(), role)
 
 
 def incident_countries(role: Role) -> pd.DataFrame:
@@ -233,7 +239,7 @@ def incident_countries(role: Role) -> pd.DataFrame:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _incident_summary(store_version: str, role: Role, f: Filter) -> dict:
-    return incident_data.summary(database(), f, role)
+    return incidents.summary(database(), f, role)
 
 
 def incident_summary(role: Role, f: Filter) -> dict:
@@ -242,7 +248,7 @@ def incident_summary(role: Role, f: Filter) -> dict:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _incident_span(store_version: str, country: str, role: Role):
-    return incident_data.date_span(database(), country, role)
+    return incidents.date_span(database(), country, role)
 
 
 def incident_span(country: str, role: Role):
@@ -251,7 +257,7 @@ def incident_span(country: str, role: Role):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _incident_map(store_version: str, role: Role, f: Filter):
-    return incident_data.map_data(database(), f, role)
+    return incidents.map_data(database(), f, role)
 
 
 def incident_map(role: Role, f: Filter):
@@ -260,7 +266,7 @@ def incident_map(role: Role, f: Filter):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _incident_timeline(store_version: str, role: Role, f: Filter, period: str) -> pd.DataFrame:
-    return incident_data.timeline(database(), f, role, period)
+    return incidents.timeline(database(), f, role, period)
 
 
 def incident_timeline(role: Role, f: Filter, period: str) -> pd.DataFrame:
@@ -269,16 +275,29 @@ def incident_timeline(role: Role, f: Filter, period: str) -> pd.DataFrame:
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _incident_breakdown(store_version: str, role: Role, f: Filter, by: str) -> pd.DataFrame:
-    return incident_data.breakdown(database(), f, role, by)
+    return incidents.breakdown(database(), f, role, by)
 
 
 def incident_breakdown(role: Role, f: Filter, by: str) -> pd.DataFrame:
     return _incident_breakdown(version(), role, f, by)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _incident_stats(store_version: str, role: Role, f: Filter):
+    from sdg16.services.analytics import gather
+
+    return gather.stats(database(), f, role)
+
+
+def incident_stats(role: Role, f: Filter):
+    """Hotspots, months, trend and breakdowns for the findings: per filter and store version
+    (language and presenter mode are not part of the key: the numbers do not change)."""
+    return _incident_stats(version(), role, f.update(lang="en", present=False))
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def _incident_reports(store_version: str, role: Role, f: Filter) -> pd.DataFrame:
-    return incident_data.reports(database(), f, role)
+    return incidents.reports(database(), f, role)
 
 
 def incident_reports(role: Role, f: Filter) -> pd.DataFrame:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.formatting import dataset_label, number
-from sdg16.i18n import N_
+from sdg16.core.formatting import dataset_label, number
+from sdg16.core.i18n import N_
 from sdg16.ui import cache
 from sdg16.ui.i18n import _, current_lang
 
@@ -34,8 +34,8 @@ def freshness_and_attribution() -> None:
 
 def startup_checks() -> None:
     """Stop with a clear message when the catalog is invalid or no data is loaded yet."""
-    from sdg16.catalog import CatalogError
-    from sdg16.db import StoreMissing
+    from sdg16.core.catalog import CatalogError
+    from sdg16.queries.db import StoreMissing
 
     try:
         cache.indicator_catalog()

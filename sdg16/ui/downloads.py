@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from sdg16.formatting import unit_label
+from sdg16.core.formatting import unit_label
 from sdg16.reports import tables
-from sdg16.roles import Role
+from sdg16.state.roles import Role
 from sdg16.ui import cache, guard
 from sdg16.ui.explorer import View, share_link
 from sdg16.ui.i18n import _, num

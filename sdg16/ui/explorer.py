@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from sdg16.filters import Filter
-from sdg16.i18n import N_
+from sdg16.core.filters import Filter
+from sdg16.core.i18n import N_
 from sdg16.queries.explorer import default_countries
 from sdg16.ui import cache, controls, nav, state, widgets
 from sdg16.ui.i18n import _

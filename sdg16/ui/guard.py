@@ -9,10 +9,10 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from sdg16 import audit
 from sdg16.core import spreadsheet
-from sdg16.filters import Filter
-from sdg16.roles import Role
+from sdg16.core.filters import Filter
+from sdg16.state import audit
+from sdg16.state.roles import Role
 from sdg16.ui import session
 from sdg16.ui.i18n import _
 from sdg16.ui.login import login_form

@@ -1,21 +1,21 @@
 """Translation for Streamlit pages: ``_()`` in the language the URL asks for (``lang=es``).
 
 Usage in a page: ``from sdg16.ui.i18n import _`` then ``st.title(_("Overview"))``.
-Pure modules (cards, charts, reports) take a ``lang`` argument and call ``sdg16.i18n.gettext``.
+Pure modules (cards, charts, reports) take a ``lang`` argument and call ``sdg16.core.i18n.gettext``.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.filters import LANGS
-from sdg16.i18n import LANGUAGES, gettext
+from sdg16.core.i18n import gettext
+from sdg16.core.policy import LANGUAGES
 
 
 def current_lang() -> str:
     """The language in the URL, English when absent or unknown."""
     value = st.query_params.get("lang", "en")
-    return value if value in LANGS else "en"
+    return value if value in LANGUAGES else "en"
 
 
 def _(message: str) -> str:
@@ -48,6 +48,6 @@ def language_picker(where=None) -> str:
 
 def num(value: float | int | None, digits: int | None = None) -> str:
     """A number as the page's language writes it: ``1,534`` / ``1.534`` / ``1 534``."""
-    from sdg16.formatting import number
+    from sdg16.core.formatting import number
 
     return number(value, current_lang(), digits)

@@ -8,12 +8,12 @@ import pandas as pd
 import streamlit as st
 from babel.dates import get_day_names
 
-from loaders.incidents.taxonomy import get as taxonomy
-from sdg16 import privacy
-from sdg16.filters import Filter
-from sdg16.i18n import N_
-from sdg16.incident_data import area_names
-from sdg16.privacy import SMALL_LABEL
+from sdg16.core.filters import Filter
+from sdg16.core.i18n import N_
+from sdg16.core.taxonomy import get as taxonomy
+from sdg16.services import privacy
+from sdg16.services.incidents import area_names
+from sdg16.services.privacy import SMALL_LABEL
 from sdg16.ui import cache, controls, nav, state
 from sdg16.ui.i18n import _, current_lang, num
 from sdg16.ui.session import current_role

@@ -8,9 +8,8 @@ import json
 
 import streamlit as st
 
-from sdg16 import accounts, audit
-from sdg16.roles import Role
-from sdg16.state import sessions
+from sdg16.state import accounts, audit, sessions
+from sdg16.state.roles import Role
 from sdg16.ui import session
 from sdg16.ui.cookie_route import SESSION_PATH, SIGNOUT_PATH
 from sdg16.ui.i18n import _

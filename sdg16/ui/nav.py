@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import streamlit as st
 
-from sdg16.roles import Role
+from sdg16.state.roles import Role
 from sdg16.ui.i18n import _
 from sdg16.ui.registry import PAGES, PAGES_DIR, PageSpec
 

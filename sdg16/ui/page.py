@@ -10,11 +10,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from sdg16 import audit, presentations
 from sdg16.charts import palette
 from sdg16.core import textsafe
-from sdg16.filters import Filter
-from sdg16.roles import Role
+from sdg16.core.filters import Filter
+from sdg16.state import audit, presentations
+from sdg16.state.roles import Role
 from sdg16.ui import common, present, session, state
 from sdg16.ui.i18n import _, language_picker
 

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from sdg16.charts import progress as words
-from sdg16.formatting import number
+from sdg16.core.formatting import number
 from sdg16.ui import cache
 from sdg16.ui.i18n import _, current_lang
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sdg16.roles import Role
-from sdg16.settings import ROOT
+from sdg16.core.settings import ROOT
+from sdg16.state.roles import Role
 
 PAGES_DIR = ROOT / "views"
 

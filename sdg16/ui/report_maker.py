@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from sdg16.filters import Filter
-from sdg16.i18n import LANGUAGES
+from sdg16.core.filters import Filter
+from sdg16.core.policy import LANGUAGES
 from sdg16.reports import build
 from sdg16.reports.build import build_report
 from sdg16.reports.render import FORMATS, MIME, file_name, render
-from sdg16.roles import Role
+from sdg16.state.roles import Role
 from sdg16.ui import cache, guard, session
 from sdg16.ui.i18n import _, current_lang, num
 

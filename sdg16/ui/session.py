@@ -14,10 +14,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from sdg16 import accounts, audit
-from sdg16.accounts import User
-from sdg16.roles import Role
-from sdg16.state import sessions
+from sdg16.state import accounts, audit, sessions
+from sdg16.state.accounts import User
+from sdg16.state.roles import Role
 
 IDENTITY_KEY = "sdg16_identity"
 NOTICE_KEY = "sdg16_session_notice"

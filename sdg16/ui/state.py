@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loaders.incidents import taxonomy
-from sdg16.core import textsafe
-from sdg16.filters import Filter, Vocabulary, parse_params
+from sdg16.core import taxonomy, textsafe
+from sdg16.core.filters import Filter, Vocabulary, parse_params
 from sdg16.ui import cache, nav
 
 

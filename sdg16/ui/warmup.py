@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import time
 
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
 from sdg16.ui import cache, state
 from sdg16.ui.widgets import DEFAULT_SERIES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from sdg16.formatting import unit_label
+from sdg16.core.formatting import unit_label
 from sdg16.ui import cache, controls, nav
 from sdg16.ui.i18n import _
 

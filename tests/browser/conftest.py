@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_harness import CHROMIUM, running_app
+from testkit.browser import CHROMIUM, running_app
 
 HERE = Path(__file__).parent
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from sdg16.ui.registry import PAGES
-from tests.browser.a11y import axe_violations
-from tests.browser_harness import PageWatch, browser, exceptions_on, settle
+from testkit.a11y import axe_violations
+from testkit.browser import PageWatch, browser, exceptions_on, settle
 
 # Links that show each page filled with data (the done-means map link among them).
 QUERIES = {

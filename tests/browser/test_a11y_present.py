@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.a11y import axe_violations
-from tests.browser_harness import PageWatch, browser, exceptions_on, settle
+from testkit.a11y import axe_violations
+from testkit.browser import PageWatch, browser, exceptions_on, settle
 
 CASES = [
     (size, mode, lang)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from sdg16 import accounts, audit
-from sdg16.roles import Role
-from tests.browser_harness import MENU, PageWatch, browser, exceptions_on, running_app, settle
+from sdg16.state import accounts, audit
+from sdg16.state.roles import Role
+from testkit.browser import MENU, PageWatch, browser, exceptions_on, running_app, settle
 
 LINK = "/reports?series=VC_IHR_PSRC&geo=EGY,MEX,HND&from=2012&to=2014"
 

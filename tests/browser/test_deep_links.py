@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.browser_harness import MENU, PageWatch, browser, exceptions_on, running_app, settle
+from testkit.browser import MENU, PageWatch, browser, exceptions_on, running_app, settle
 
 
 def test_first_visit_by_deep_link_opens_that_page(store_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_harness import PageWatch, browser, exceptions_on, settle
+from testkit.browser import PageWatch, browser, exceptions_on, settle
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.browser_harness import PageWatch, browser, exceptions_on, settle
+from testkit.browser import PageWatch, browser, exceptions_on, settle
 
 
 def test_home_renders_offline_with_real_values(app_url: str, artifacts: Path) -> None:

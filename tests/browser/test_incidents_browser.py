@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_harness import PageWatch, browser, exceptions_on, running_app, settle
+from testkit.browser import PageWatch, browser, exceptions_on, running_app, settle
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from tests.browser_harness import PageWatch, browser, exceptions_on, settle
+from testkit.browser import PageWatch, browser, exceptions_on, settle
 
 # Where a lon/lat lands on the MapLibre canvas, from the map plotly drew.
 PROJECT = """([lon, lat]) => {

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sdg16 import audit
-from tests.browser_harness import browser, free_port, running_app, settle
+from sdg16.state import audit
+from testkit.browser import browser, free_port, running_app, settle
 
 CLAIMS = '{"sub": "ana", "email": "ana@example.org"}'
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from sdg16 import presentations
-from sdg16.presentations import View
 from sdg16.reports import deck
-from tests.browser_harness import PageWatch, browser, exceptions_on, running_app, settle
+from sdg16.state import presentations
+from sdg16.state.presentations import View
+from testkit.browser import PageWatch, browser, exceptions_on, running_app, settle
 
 GEOS = ["MEX", "EGY", "PAK", "COL", "FRA"]
 

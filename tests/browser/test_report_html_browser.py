@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sdg16 import catalog
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core import catalog
+from sdg16.core.filters import Filter
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.build import build_report
 from sdg16.reports.render import render
-from tests.browser_harness import PageWatch, browser
+from testkit.browser import PageWatch, browser
 
 
 def open_offline(path: Path, shot: Path):

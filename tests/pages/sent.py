@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from tests.downloads import capture, csv_of
+from testkit.downloads import capture, csv_of
 
 _REPORTS = re.compile(r"(\d[\d,]*) (?:of these \d[\d,]* )?reports?\b")
 _TYPE_COUNT = re.compile(r"(?:^|, )[^,]*? (\d+)(?=,|$)")
@@ -94,8 +94,8 @@ def run_page(incident_app, role, page: str = "incidents", tab: str | None = None
     """The page as ``role`` with URL ``params``, the tab opened; returns (AppTest, Sent)."""
     from streamlit.testing.v1 import AppTest
 
-    from tests.auth_helpers import as_role
-    from tests.conftest import ROOT
+    from testkit.auth import as_role
+    from testkit.paths import ROOT
 
     with capture() as files:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from sdg16 import accounts, audit, presentations
-from sdg16.roles import Role
-from tests.auth_helpers import PASSWORDS, signed_in
-from tests.conftest import open_app
+from sdg16.state import accounts, audit, presentations
+from sdg16.state.roles import Role
+from testkit.apptest import open_app
+from testkit.auth import PASSWORDS, signed_in
 
 IMAGE = "![t](http://host.example/px.png)"
 LINK = "[phish](http://host.example)"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
-from sdg16.incident_data import summary
-from sdg16.roles import Role
+from sdg16.core.filters import Filter
+from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.services.incidents import summary
+from sdg16.state.roles import Role
 from tests.pages.sent import Sent, run_page
 
 PUBLIC = (Role.ANONYMOUS, Role.VIEWER)

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from loaders.incidents import areas
-from sdg16 import accounts
-from sdg16.roles import Role
+from sdg16.state import accounts
+from sdg16.state.roles import Role
 from sdg16.ui.registry import PAGES
-from tests.auth_helpers import PASSWORDS, signed_in
+from testkit.auth import PASSWORDS, signed_in
 
 PARAMS = {"incidents": {"geo": "EGY"}, "incidents_profile": {"geo": "EGY", "admin1": "EG-C"}}
 

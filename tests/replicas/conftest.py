@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sdg16.browser import CHROMIUM, CHROMIUM_ARGS
+from sdg16.core.browser import CHROMIUM, CHROMIUM_ARGS
 from testkit import cluster as lb
 from testkit.cluster import ROOT
 

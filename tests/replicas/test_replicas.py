@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from sdg16 import accounts, audit
-from sdg16.roles import Role
-from sdg16.state import sessions
+from sdg16.state import accounts, audit, sessions
+from sdg16.state.roles import Role
+from testkit.browser import PageWatch, exceptions_on, settle
 from testkit.cluster import ROOT, Cluster
-from tests.browser_harness import PageWatch, exceptions_on, settle
 
 SESSIONS = 20
 PASSWORD = "replica-password-1"

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from sdg16.catalog import Catalog
-from sdg16.db import ReadOnlyDatabase
+from sdg16.core.catalog import Catalog
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.queries.progress import headline_series
 from sdg16.services.analytics import anticipated as api
 from sdg16.services.analytics import progress

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from sdg16.formatting import number
-from sdg16.i18n import gettext
-from sdg16.privacy import SMALL_LABEL
+from sdg16.core.formatting import number
+from sdg16.core.i18n import gettext
 from sdg16.services.analytics import spikes
 from sdg16.services.analytics.hotspots import Hotspots
+from sdg16.services.privacy import SMALL_LABEL
 
 TOP = 3  # types, areas and months named in a sentence
 NOT_STATED = "Not stated"  # the taxonomy's label for place type "unknown"
@@ -45,6 +45,13 @@ class Stats:
     trend: spikes.Trend | None
     hotspots: Hotspots
     area_names: dict[str, str]
+
+
+def numbers_text(value: object) -> str:
+    """The numbers of a finding as one line: ``a = 1; b = c = 2``."""
+    if isinstance(value, dict):
+        return "; ".join(f"{k} = {numbers_text(v)}" for k, v in value.items())
+    return str(value)
 
 
 def _pct(share: float, lang: str) -> str:

@@ -1,17 +1,17 @@
 """The statistics of one incident selection, gathered for the findings, as a role may see
-them: totals and breakdowns through the privacy layer (``sdg16.incident_data``), hotspots and
+them: totals and breakdowns through the privacy layer (``sdg16.services.incidents``), hotspots and
 months through their own services (which apply the same rule)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from sdg16 import incident_data
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
 from sdg16.queries import meta
-from sdg16.roles import Role
+from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.services import incidents
 from sdg16.services.analytics import findings, hotspots, monthly
+from sdg16.state.roles import Role
 
 
 def place_name(db: ReadOnlyDatabase, f: Filter) -> str:
@@ -20,7 +20,7 @@ def place_name(db: ReadOnlyDatabase, f: Filter) -> str:
     names = meta.geographies(db).set_index("geo_id")["name"].to_dict()
     place = names.get(f.geo[0], f.geo[0])
     if f.admin1:
-        place = f"{incident_data.area_names(f.geo[0]).get(f.admin1, f.admin1)}, {place}"
+        place = f"{incidents.area_names(f.geo[0], db).get(f.admin1, f.admin1)}, {place}"
     return place
 
 
@@ -31,19 +31,19 @@ def _month(value: object) -> str | None:
 
 
 def stats(db: ReadOnlyDatabase, f: Filter, role: Role) -> findings.Stats:
-    summary = incident_data.summary(db, f, role)
+    summary = incidents.summary(db, f, role)
     view = monthly.selection(db, f, role)
     return findings.Stats(
         place=place_name(db, f),
         reports=summary["reports"],
         first=_month(summary["first"]),
         last=_month(summary["last"]),
-        by_type=incident_data.breakdown(db, f, role, "type"),
-        by_place=incident_data.breakdown(db, f, role, "place_type"),
+        by_type=incidents.breakdown(db, f, role, "type"),
+        by_place=incidents.breakdown(db, f, role, "place_type"),
         months=view.months,
         trend=view.trend,
         hotspots=hotspots.for_filter(db, f, role),
-        area_names=incident_data.area_names(f.geo[0]) if f.geo else {},
+        area_names=incidents.area_names(f.geo[0], db) if f.geo else {},
     )
 
 

@@ -29,28 +29,33 @@ def _deviance(y: np.ndarray, mu: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 
 def fit(y: np.ndarray, x: np.ndarray, w: np.ndarray):
-    """Poisson IRLS per row: (beta (S, p), mu (S, n), (X'WX)^-1 (S, p, p), converged (S,))."""
+    """Poisson IRLS per row: (beta (S, p), mu (S, n), (X'WX)^-1 (S, p, p), converged (S,)).
+    Rows that have converged drop out of later iterations (most need 4-6, a few many more)."""
     mean = (y * w).sum(axis=1, keepdims=True) / w.sum(axis=1, keepdims=True)
     mu = (y + mean) / 2  # statsmodels' starting values
     eta = np.log(mu)
+    beta = np.zeros((len(y), x.shape[2]))
     old = np.full(len(y), np.inf)
     converged = np.zeros(len(y), dtype=bool)
-    xt = np.swapaxes(x, 1, 2)
     # A window whose fitted means collapse to zero (a series that was empty, then not) makes
     # X'WX singular: a tiny ridge keeps the batch solvable; such fits fail the checks below.
     ridge = RIDGE * np.eye(x.shape[2])
+    active = np.arange(len(y))
     for _ in range(MAX_ITER):
-        z = eta + (y - mu) / mu
-        xtw = xt * (w * mu)[:, None, :]
-        beta = np.linalg.solve(xtw @ x + ridge, (xtw @ z[..., None]))[..., 0]
-        eta = np.clip(np.einsum("snp,sp->sn", x, beta), -ETA_LIMIT, ETA_LIMIT)
-        mu = np.exp(eta)
-        dev = _deviance(y, mu, w)
-        converged = np.abs(dev - old) <= TOL
-        if converged.all():
+        xa, ya, wa, mua = x[active], y[active], w[active], mu[active]
+        z = eta[active] + (ya - mua) / mua
+        xtw = np.swapaxes(xa, 1, 2) * (wa * mua)[:, None, :]
+        beta[active] = np.linalg.solve(xtw @ xa + ridge, (xtw @ z[..., None]))[..., 0]
+        eta[active] = np.clip(np.einsum("snp,sp->sn", xa, beta[active]), -ETA_LIMIT, ETA_LIMIT)
+        mu[active] = np.exp(eta[active])
+        dev = _deviance(ya, mu[active], wa)
+        done = np.abs(dev - old[active]) <= TOL
+        converged[active[done]] = True
+        old[active] = dev
+        active = active[~done]
+        if not len(active):
             break
-        old = dev
-    inverse = np.linalg.inv(xt * (w * mu)[:, None, :] @ x + ridge)
+    inverse = np.linalg.inv(np.swapaxes(x, 1, 2) * (w * mu)[:, None, :] @ x + ridge)
     sane = np.all(np.isfinite(beta), axis=1) & np.all(np.abs(eta) < ETA_LIMIT, axis=1)
     return beta, mu, inverse, converged & sane
 
@@ -75,8 +80,9 @@ def farrington_weights(y: np.ndarray, x: np.ndarray, w: np.ndarray) -> np.ndarra
 
 
 def predict(y: np.ndarray, x: np.ndarray, w: np.ndarray, x_new: np.ndarray):
-    """Per row, the reweighted quasi-Poisson fit's prediction at ``x_new`` (S, p):
-    (mean, variance of a new count: phi*mu + mu^2*var(eta)), NaN where a fit failed."""
+    """Per row, the reweighted quasi-Poisson fit's prediction at ``x_new`` (S, p): (mean,
+    variance of a new count: phi*mu + mu^2*var(eta), z-score of each coefficient), NaN where
+    a fit failed."""
     weights = farrington_weights(y, x, w) * w
     beta, mu, inverse, ok = fit(y, x, weights)
     phi = np.maximum(dispersion(y, mu, weights, x.shape[2]), 1.0)
@@ -84,4 +90,6 @@ def predict(y: np.ndarray, x: np.ndarray, w: np.ndarray, x_new: np.ndarray):
     var_eta = phi * np.einsum("sp,spq,sq->s", x_new, inverse, x_new)
     mean = np.exp(eta)
     variance = phi * mean + mean**2 * var_eta
-    return np.where(ok, mean, np.nan), np.where(ok, variance, np.nan)
+    se = np.sqrt(phi[:, None] * np.einsum("spp->sp", inverse))
+    z = np.where(ok[:, None], beta / np.where(se > 0, se, np.inf), np.nan)
+    return np.where(ok, mean, np.nan), np.where(ok, variance, np.nan), z

@@ -28,11 +28,11 @@ from esda.getisord import G_Local
 from libpysal.graph import Graph
 from scipy.stats import false_discovery_control, norm
 
-from sdg16 import privacy
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.filters import Filter
 from sdg16.queries import incident_stats
-from sdg16.roles import Role
+from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.services import privacy
+from sdg16.state.roles import Role
 
 RING = 1
 LEVELS = ((0.01, 99), (0.05, 95), (0.10, 90))  # (largest p_fdr, confidence %)
@@ -116,14 +116,16 @@ def study_filter(f: Filter) -> Filter:
 def for_filter(
     db: ReadOnlyDatabase, f: Filter, role: Role, resolution: int | None = None
 ) -> Hotspots:
-    """Hotspots for ``f`` as ``role`` may see them: below analyst, cells under the small-count
-    rule are left out and only class and confidence are given."""
+    """Hotspots for ``f`` as ``role`` may see them: below analyst, dates in whole months, cells
+    under the small-count rule left out, counts rounded to base 5 (``sdg16.core.disclosure``)
+    and only class and confidence given. Gi* itself always runs on the exact counts."""
     resolution = resolution or map_resolution(f)
+    f = privacy.coarse_filter(f, role)
     counts = incident_stats.cell_totals(db, f, resolution)
     study = incident_stats.cell_totals(db, study_filter(f), resolution)
     cells = gi_star(counts, study) if not study.empty else pd.DataFrame(columns=COLUMNS)
     total = len(cells)
-    if not privacy.sees_points(role):
-        cells = cells[cells["reports"] >= privacy.MIN_COUNT].reset_index(drop=True)
+    if not privacy.sees_points(role):  # the one disclosure rule: under 5 out, rest base 5
+        cells, _ = privacy.drop_small(cells, role)
         cells = cells.assign(**{c: np.nan for c in ANALYST_COLUMNS})
     return Hotspots(cells[COLUMNS], resolution, total, total - len(cells))

@@ -15,14 +15,15 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from sdg16 import privacy
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core.disclosure import SMALL_COUNT
+from sdg16.core.filters import Filter
 from sdg16.queries import incident_stats
 from sdg16.queries import incidents as q
-from sdg16.roles import Role
+from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.services import privacy
 from sdg16.services.analytics import spikes
 from sdg16.services.analytics.hotspots import study_filter
+from sdg16.state.roles import Role
 
 AREA_COLUMNS = ["area", *spikes.COLUMNS]
 
@@ -73,17 +74,19 @@ def _window(db: ReadOnlyDatabase, f: Filter):
 
 def _public(frame: pd.DataFrame, role: Role) -> pd.DataFrame:
     """Below analyst a month under the small-count rule shows no count and no flag (a flag
-    on a hidden count could narrow it down to one number)."""
+    on a hidden count could narrow it down to one number); other counts are rounded to base
+    5. Flags and ranges come from the exact counts."""
     if privacy.sees_points(role):
         return frame
-    small = frame["reports"] < privacy.MIN_COUNT
-    out = frame.assign(reports=frame["reports"].astype("float").where(~small))
+    small = frame["reports"] < SMALL_COUNT
+    shown = [privacy.publish(n) for n in frame["reports"]]  # base-5 rounding, as every view
+    out = frame.assign(reports=pd.Series(shown, index=frame.index, dtype="float").where(~small))
     return out.assign(flag=out["flag"].where(~small, "none"))
 
 
 def selection(db: ReadOnlyDatabase, f: Filter, role: Role) -> MonthlyView:
     """Monthly spikes and the trend for the selection as a whole."""
-    window = _window(db, f)
+    window = _window(db, privacy.coarse_filter(f, role))
     if window is None:
         return MonthlyView(pd.DataFrame(columns=spikes.COLUMNS), None, None, None)
     wide, first, last = window
@@ -96,15 +99,15 @@ def selection(db: ReadOnlyDatabase, f: Filter, role: Role) -> MonthlyView:
 
 def by_area(db: ReadOnlyDatabase, f: Filter, role: Role) -> pd.DataFrame:
     """AREA_COLUMNS: every area of the selection x every judged month."""
-    window = _window(db, f)
+    window = _window(db, privacy.coarse_filter(f, role))
     if window is None:
         return pd.DataFrame(columns=AREA_COLUMNS)
     wide, first, last = window
     counts = incident_stats.monthly_by_area(db, wide)
-    parts = []
-    for area, rows in counts.groupby("area", sort=True):
-        series = spikes.monthly(rows, pd.Timestamp(wide.start), last)
-        parts.append(spikes.expected_ranges(series, first).assign(area=area))
-    if not parts:
+    if counts.empty:
         return pd.DataFrame(columns=AREA_COLUMNS)
-    return _public(pd.concat(parts, ignore_index=True)[AREA_COLUMNS], role)
+    index = pd.date_range(pd.Timestamp(wide.start), last, freq="MS")
+    table = counts.pivot_table(index="month", columns="area", values="reports", aggfunc="sum")
+    table = table.set_axis(pd.to_datetime(table.index)).reindex(index, fill_value=0).fillna(0)
+    out = spikes.expected_ranges_many(table.sort_index(axis=1), first)
+    return _public(out[AREA_COLUMNS], role)

@@ -6,9 +6,11 @@ seasonality as a sine and cosine), dispersion from the Pearson chi-square (at le
 expected count is the fit's prediction for the month; its 95 % range the 2.5 and 97.5 %
 quantiles of a negative binomial with that mean and variance phi*mu + mu^2*var(eta), the extra
 spread of crowd reports plus the fit's own uncertainty (Poisson when not over-dispersed).
-A month above the range is "high", below it "low". Within each baseline, months far above the
-fit are down-weighted and the model refitted (Farrington et al. 1996), so one spike does not
-inflate the range that should catch the next. The fits run batched (``glm``).
+The trend is kept only where significant and not predicting above the baseline's largest
+count (Farrington's guard). A month above the range is "high", below it "low". Within each
+baseline, months far above the fit are down-weighted and the model refitted (Farrington et al.
+1996), so one spike does not inflate the range that should catch the next. The fits run
+batched (``glm``).
 
 Why this method: monthly crowd-sourced counts are small, seasonal and over-dispersed, and the
 record is short (HarassMap: 2010-2016). A GLM on the recent past follows trend and season; a
@@ -38,6 +40,7 @@ MIN_HISTORY = 24  # fewer usable months than this: no expectation
 MIN_BASELINE_REPORTS = 30  # about one a month: fewer in the baseline is too few to judge
 LEVEL = 0.95
 TREND_MIN_MONTHS, TREND_MIN_REPORTS = 12, 20
+CAP = 1.5  # a trend predicting over 1.5 times the baseline's largest month is dropped
 COLUMNS = ["month", "reports", "expected", "low", "high", "flag"]
 
 
@@ -85,34 +88,63 @@ def monthly(frame: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> pd.
     return sums.reindex(index, fill_value=0).astype(float)
 
 
+def _guarded(y: np.ndarray, x: np.ndarray, w: np.ndarray, x_new: np.ndarray):
+    """(mean, variance) with Farrington's guard on the trend: it is kept only where it is
+    significant (|z| >= 1.96) and its prediction does not exceed the baseline's largest count;
+    otherwise the model without trend answers (an exponential trend fitted across a launch
+    or a lull would otherwise predict absurd counts)."""
+    mu_t, var_t, _ = glm.predict(y, x, w, x_new)
+    flat = [0, 2, 3]
+    mu_0, var_0, _ = glm.predict(y, x[..., flat], w, x_new[:, flat])
+    keep = (mu_t <= CAP * y.max(axis=1)) & np.isfinite(mu_t)
+    return np.where(keep, mu_t, mu_0), np.where(keep, var_t, var_0)
+
+
 def expected_ranges(series: pd.Series, judge_from: pd.Timestamp) -> pd.DataFrame:
     """COLUMNS for each month of ``series`` (reports per month, every month present) from
     ``judge_from`` on. Months with too little history get no range and flag 'none'."""
-    y = series.to_numpy(dtype=float)
-    months = pd.DatetimeIndex(series.index)
+    wide = series.to_frame("series")
+    return expected_ranges_many(wide, judge_from).drop(columns="area")
+
+
+def expected_ranges_many(wide: pd.DataFrame, judge_from: pd.Timestamp) -> pd.DataFrame:
+    """``area`` + COLUMNS for every column of ``wide`` (reports per month, one column per
+    area, every month a row), all fitted in one batch."""
+    months = pd.DatetimeIndex(wide.index)
     judged = np.flatnonzero(months >= judge_from)
+    y = wide.to_numpy(dtype=float).T  # (areas, months)
+    areas = np.repeat(wide.columns.to_numpy(), len(judged))
     out = pd.DataFrame(
-        {"month": months[judged], "reports": y[judged].astype(int), "expected": np.nan}
-    ).assign(low=np.nan, high=np.nan, flag="none")
-    # One baseline window per judged month: the HISTORY months before it, padded at the
-    # start of the series with weight 0.
+        {
+            "area": areas,
+            "month": np.tile(months[judged], len(wide.columns)),
+            "reports": y[:, judged].reshape(-1).astype(int),
+        }
+    ).assign(expected=np.nan, low=np.nan, high=np.nan, flag="none")
+    # One baseline window per area and judged month: the HISTORY months before it, padded at
+    # the start of the series with weight 0.
     lag = np.arange(-HISTORY, 0)
-    pos = judged[:, None] + lag[None, :]
-    present = pos >= 0
-    counts = np.where(present, y[np.clip(pos, 0, None)], 0.0)
+    pos = judged[:, None] + lag[None, :]  # (judged, HISTORY)
+    present = np.broadcast_to(pos >= 0, (len(wide.columns), *pos.shape)).reshape(-1, HISTORY)
+    counts = np.where(pos >= 0, y[:, np.clip(pos, 0, None)], 0.0).reshape(-1, HISTORY)
     ok = (present.sum(axis=1) >= MIN_HISTORY) & (counts.sum(axis=1) >= MIN_BASELINE_REPORTS)
     if not ok.any():
         return out
     moy = months.month.to_numpy()
-    season = np.where(present, moy[np.clip(pos, 0, None)], 1)[ok]
-    x = np.stack([_design(lag.astype(float), m, True) for m in season])
-    x_new = _design(np.zeros(ok.sum()), moy[judged[ok]], True)
-    mu, variance = glm.predict(counts[ok], x, present[ok].astype(float), x_new)
+    season = np.tile(moy[np.clip(pos, 0, None)], (len(wide.columns), 1))[ok]
+    angle = 2 * np.pi * (season - 1) / 12
+    x = np.stack(
+        [np.ones_like(angle), np.broadcast_to(lag / 12.0, angle.shape), np.sin(angle),
+         np.cos(angle)],
+        axis=-1,
+    )  # fmt: skip
+    x_new = _design(np.zeros(ok.sum()), np.tile(moy[judged], len(wide.columns))[ok], True)
+    mu, variance = _guarded(counts[ok], x, present[ok].astype(float), x_new)
     low, high = bounds(mu, variance)
     rows = np.flatnonzero(ok)
+    seen = out["reports"].to_numpy()[rows]
     out.loc[rows, "expected"] = mu
     out.loc[rows, "low"], out.loc[rows, "high"] = low, high
-    seen = out.loc[rows, "reports"].to_numpy()
     out.loc[rows, "flag"] = np.where(seen > high, "high", np.where(seen < low, "low", "none"))
     return out
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from testkit.paths import ROOT
 
 CONTRACT = [
     "series", "geo", "base_year", "base_value", "current_year", "current_value", "target",

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from loaders import cli
+from sdg16.cli import loaders as cli  # python -m loaders
 from tests.hostile.corpus import Case, cases
 
 CASES = cases()

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from sdg16 import catalog
-from sdg16.db import ReadOnlyDatabase
-from sdg16.filters import Filter
+from sdg16.core import catalog
+from sdg16.core.filters import Filter
+from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.build import build_report
 from sdg16.reports.render import render
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import h3
 import pytest
 
-from tests.conftest import ROOT
+from testkit.paths import ROOT
 from tests.unit.services.analytics import planted
 
 HOTSPOT_COLUMNS = ["cell", "reports", "gi_z", "p_value", "p_fdr", "class"]
@@ -52,7 +52,8 @@ def test_hotspots_csv_public_drops_small_cells_and_statistics(planted_store: Pat
     assert out.returncode == 0, out.stderr
     public = list(csv.DictReader(io.StringIO(out.stdout)))
     assert list(public[0]) == HOTSPOT_COLUMNS
-    assert all(int(r["reports"]) >= 5 for r in public) and len(public) <= len(full)
+    assert all(int(r["reports"]) >= 5 and int(r["reports"]) % 5 == 0 for r in public)
+    assert len(public) <= len(full)
     assert all(r["gi_z"] == r["p_value"] == r["p_fdr"] == "" for r in public)
     hot = next(r for r in public if r["cell"] == planted.STORE_HOT)
     assert hot["class"] == "hot"

@@ -7,7 +7,7 @@ import math
 
 import pytest
 
-from sdg16 import catalog as catalog_mod
+from sdg16.core import catalog as catalog_mod
 from sdg16.queries import meta
 from sdg16.queries.progress import headline_series
 from sdg16.services.analytics import assessment

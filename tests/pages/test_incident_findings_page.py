@@ -1,0 +1,89 @@
+"""The incident page's Key findings tab in AppTest: findings with their numbers, the hotspot
+layer and legend, the expected-range band; anonymous visitors get only cells of 5 or more and
+no exact statistics; the tab follows the language."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from sdg16.state import accounts
+from sdg16.state.roles import Role
+from testkit.auth import PASSWORDS, signed_in
+
+
+@pytest.fixture(scope="module", autouse=True)
+def setting(tmp_path_factory: pytest.TempPathFactory, incident_store: Path):
+    old = {k: os.environ.get(k) for k in ("SDG16_STATE_DB", "SDG16_DB")}
+    os.environ["SDG16_STATE_DB"] = str(tmp_path_factory.mktemp("state") / "state.sqlite")
+    os.environ["SDG16_DB"] = str(incident_store)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    accounts.add_user("ana", Role.ANALYST, PASSWORDS["ana"])
+    yield
+    for key, value in old.items():
+        os.environ.pop(key, None) if value is None else os.environ.update({key: value})
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _open(at, tab: str = "Key findings"):
+    at.session_state["incident_tab"] = tab
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _texts(at) -> list[str]:
+    """The findings as a reader sees them (Markdown escapes removed)."""
+    return [m.value.replace("\\", "") for m in at.markdown]
+
+
+def _hotspot_layer(at) -> list[dict]:
+    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    (layer,) = [x for x in deck["layers"] if x["id"] == "hotspots"]
+    return layer["data"]
+
+
+def test_anonymous_sees_findings_band_and_public_cells() -> None:
+    at = _open(signed_in(None, "incidents", geo="EGY"))
+    text = _texts(at)
+    shown = {m.label: m.value for m in at.metric}["Reports"]  # the page's own (public) total
+    assert int(shown.replace(",", "")) % 5 == 0
+    assert any(f"{shown} reports in Egypt" in t for t in text), text
+    assert any("hotspots and" in t and "Cairo" in t for t in text)
+    assert any("crowd-sourced, self-selected and unverified" in t for t in text)
+    cells = _hotspot_layer(at)
+    assert cells and all("z " not in c["tip"] for c in cells)  # no exact statistics
+    assert any(c["tip"].startswith("Hot spot, 99 % confidence") for c in cells)
+    reports = [int(c["tip"].split(" · ")[1].split()[0].replace(",", "")) for c in cells]
+    assert min(reports) >= 5 and all(n % 5 == 0 for n in reports)  # the disclosure rule
+    assert any("Public view: cells with fewer than 5 reports" in c.value for c in at.caption)
+    (fig,) = [json.loads(p.proto.spec) for p in at.get("plotly_chart")]
+    names = [t.get("name") for t in fig["data"]]
+    assert "Expected range (95 %)" in names and "Expected" in names
+    band = next(t for t in fig["data"] if t.get("name") == "Expected range (95 %)")
+    assert band["fill"] == "tonexty" and len(band["x"]) > 12
+
+
+def test_analyst_sees_every_cell_with_its_statistics() -> None:
+    at = _open(signed_in("ana", "incidents", geo="EGY"))
+    cells = _hotspot_layer(at)
+    assert any("z " in c["tip"] and "p (FDR)" in c["tip"] for c in cells)
+    public = _hotspot_layer(_open(signed_in(None, "incidents", geo="EGY")))
+    assert len(cells) > len(public)
+
+
+def test_filters_and_language_follow_through() -> None:
+    at = _open(signed_in(None, "incidents", geo="EGY", admin1="EG-C", lang="es"), "Hallazgos clave")
+    text = " ".join(_texts(at))
+    assert "denuncias en Cairo" in text and "puntos calientes" in text
+    assert "Key findings" not in [s.value for s in at.subheader]
+    tiny = _open(signed_in(None, "incidents", geo="EGY", admin1="EG-WAD"))
+    text = _texts(tiny)
+    assert any("Fewer than 5 reports" in t for t in text)
+    assert not tiny.get("deck_gl_json_chart")  # nothing drawn from under five reports

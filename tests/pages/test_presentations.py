@@ -1,0 +1,81 @@
+"""Saved views and presentations: stored in SQLite, stepped through in order on /present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sdg16.state import presentations
+from sdg16.state.presentations import View
+from testkit.apptest import open_app
+
+GEOS = ["MEX", "EGY", "PAK", "COL", "FRA"]
+
+
+@pytest.fixture
+def state_db(state_env):
+    """SQLite and PostgreSQL, through the environment as the app reads it."""
+    return state_env
+
+
+def test_views_come_back_in_saved_order_without_present(state_db) -> None:
+    for i, geo in enumerate(GEOS, 1):
+        pos = presentations.save_view(
+            "Webinar", View("home", {"geo": geo, "present": "1"}, f"V{i}")
+        )
+        assert pos == i
+    views = presentations.views("Webinar")
+    assert [v.params["geo"] for v in views] == GEOS
+    assert views[0].url() == "/home?geo=MEX&present=1"
+    assert views[0].url(present=False) == "/home?geo=MEX"
+    assert presentations.names() == ["Webinar"]
+
+
+def test_a_view_needs_a_title_and_a_presentation(state_db) -> None:
+    with pytest.raises(ValueError, match="required"):
+        presentations.save_view(" ", View("home", {}, "T"))
+    with pytest.raises(ValueError, match="required"):
+        presentations.save_view("Deck", View("home", {}, "  "))
+
+
+def test_present_page_steps_through_five_views(state_db, store_path: Path) -> None:
+    for i, geo in enumerate(GEOS, 1):
+        presentations.save_view("Webinar", View("home", {"geo": geo}, f"View {i}", f"Note {i}"))
+    at = open_app("present", deck="Webinar")
+    assert not at.exception
+    seen = []
+    for step in range(1, 6):
+        assert f"**{step} / 5** · Webinar" in [m.value for m in at.markdown]
+        seen.append(at.title[0].value)
+        if step < 5:
+            next(b for b in at.button if b.label == "Next").click()
+            at = at.run()
+    assert seen == [f"View {i}" for i in range(1, 6)]
+    assert next(b for b in at.button if b.label == "Next").disabled
+    next(b for b in at.button if b.label == "Previous").click()
+    at = at.run()
+    assert at.title[0].value == "View 4"
+
+
+def test_save_view_form_stores_the_current_link(state_db, store_path: Path) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from sdg16.state.roles import Role
+    from testkit.auth import as_role
+    from testkit.paths import ROOT
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    as_role(at, Role.VIEWER)  # Save view needs a signed-in viewer
+    at.query_params.update({"geo": "EGY", "lang": "es"})
+    at.switch_page("views/home.py")
+    at.run()
+    at.text_input[0].input("Deck")
+    at.text_input[1].input("Egipto")
+    at.text_area[0].input("Homicidios bajos")
+    next(b for b in at.sidebar.button if b.proto.label == "Guardar vista").click()
+    at = at.run()
+    assert not at.exception
+    (view,) = presentations.views("Deck")
+    assert view.page == "home" and view.params == {"geo": "EGY", "lang": "es"}
+    assert view.note == "Homicidios bajos"

@@ -1,0 +1,128 @@
+"""Reports: the same numbers as the screen, in PDF, HTML and Excel, each one audited."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from sdg16.core import catalog
+from sdg16.core.filters import Filter
+from sdg16.queries.db import ReadOnlyDatabase
+from sdg16.queries.indicators import observations
+from sdg16.reports.build import build_report
+from sdg16.reports.model import Section, suppress_small_counts
+from sdg16.reports.render import render
+from sdg16.state import accounts, audit
+from sdg16.state.roles import Role
+from testkit.auth import PASSWORDS, signed_in
+from testkit.paths import ROOT
+
+VIEW = {"series": "VC_IHR_PSRC", "geo": "EGY,MEX,HND", "from": "2012", "to": "2014"}
+FILTER = Filter(series="VC_IHR_PSRC", geo=("EGY", "MEX", "HND"), year_from=2012, year_to=2014)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def state_db(tmp_path_factory: pytest.TempPathFactory, store_path: Path):
+    path = tmp_path_factory.mktemp("state") / "app_state.sqlite"
+    old = os.environ.get("SDG16_STATE_DB")
+    os.environ["SDG16_STATE_DB"] = str(path)
+    accounts.add_user("ana", Role.ANALYST, PASSWORDS["ana"])
+    yield path
+    os.environ.pop("SDG16_STATE_DB") if old is None else os.environ.update(SDG16_STATE_DB=old)
+
+
+@pytest.fixture(scope="module")
+def made(store_path: Path):
+    """An analyst creates the report from the reports page, in all three formats."""
+    at = signed_in("ana", "reports", **VIEW)
+    screen = at.dataframe[0].value
+    submit = next(b for b in at.button if b.label == "Create report")
+    submit.click().run()
+    assert not at.exception
+    files = {m.name.rsplit(".", 1)[1]: m for m in at.session_state["sdg16_report_files"]}
+    return at, screen, files
+
+
+def test_report_tables_equal_the_screen(made, db: ReadOnlyDatabase) -> None:
+    _, screen, files = made
+    expected = observations(db, FILTER, catalog.get())
+    assert len(screen) == len(expected) == 8  # 3 countries x 3 years; Egypt lacks 2013
+    assert screen["Value"].tolist() == expected["value"].tolist()
+    sheet = pd.read_excel(io.BytesIO(files["xlsx"].data), sheet_name="Data")
+    pd.testing.assert_frame_equal(sheet, screen.reset_index(drop=True), check_dtype=False)
+    about = pd.read_excel(io.BytesIO(files["xlsx"].data), sheet_name="About")
+    assert "Geography: Egypt, Mexico, Honduras" in about["Value"].tolist()
+
+
+def test_every_report_file_is_in_the_audit_log(made) -> None:
+    files = made[2]
+    log = audit.entries(action="report", actor="ana")
+    assert sorted(log["format"]) == ["html", "pdf", "xlsx"]
+    assert (
+        set(log["rows"]) == {files["pdf"].rows} == {8 + 3 + 3 + 3}
+    )  # data, latest, trend, progress
+    assert set(log["filters"]) == {"series=VC_IHR_PSRC&from=2012&to=2014&geo=EGY,MEX,HND"}
+
+
+def test_pdf_text_has_cover_filters_and_numbers(made, tmp_path: Path) -> None:
+    _, screen, files = made
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(files["pdf"].data)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    body = text.stdout
+    assert "Homicide rate report" in body and "Prepared by ana" in body
+    assert "Geography: Egypt, Mexico, Honduras" in body and "Years: 2012 to 2014" in body
+    assert "UN Statistics Division, SDG Global Database" in body  # provenance
+    assert "RESTRICTED" in body
+    for value in screen["Value"]:
+        assert f"{value:.3g}"[:3] in body
+
+
+def test_html_report_is_self_contained(made) -> None:
+    html = made[2]["html"].data.decode("utf-8")
+    # plotly.js itself is inlined (megabytes), not linked; the browser test opens it offline.
+    assert len(html) > 3_000_000 and '<script src="https://cdn' not in html
+    assert "Plotly.newPlot" in html and "Egypt" in html
+
+
+def test_small_counts_are_withheld_in_public_reports() -> None:
+    table = pd.DataFrame({"type": ["a", "b", "c", "d"], "reports": [0, 1, 4, 5]})
+    s = suppress_small_counts(Section("t", "T", "", table, count_columns=("reports",)))
+    assert s.table["reports"].tolist() == [0, "<5", "<5", 5]
+    assert "2 count(s) below 5" in s.note
+
+
+def test_cli_report_matches_the_query_and_is_audited(db: ReadOnlyDatabase, tmp_path: Path):
+    out = tmp_path / "r.xlsx"
+    query = "series=VC_IHR_PSRC&geo=EGY,MEX,HND&from=2012&to=2014"
+    cmd = [sys.executable, "-m", "sdg16", "report", "--filters", query, "--format", "xlsx"]
+    done = subprocess.run([*cmd, "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    sheet = pd.read_excel(out, sheet_name="Data")
+    assert sheet["Value"].tolist() == observations(db, FILTER, catalog.get())["value"].tolist()
+    entry = audit.entries(actor="system:cli").iloc[0]
+    assert (entry["action"], entry["format"], entry["rows"]) == ("report", "xlsx", 8 + 3 + 3 + 3)
+
+
+def test_cli_refuses_unknown_filters(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "sdg16", "report", "--filters", "series=NOPE", "--format"]
+    done = subprocess.run(
+        [*cmd, "pdf", "--out", str(tmp_path / "x.pdf")], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 2 and "unknown series 'NOPE'" in done.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_report_built_directly_equals_query(db: ReadOnlyDatabase) -> None:
+    report = build_report(db, FILTER, catalog.get(), title="T", author="t", sections=["data"])
+    assert [s.key for s in report.sections] == ["data"]
+    assert report.sections[0].table["Value"].tolist() == (
+        observations(db, FILTER, catalog.get())["value"].tolist()
+    )
+    assert render(report, "html").startswith(b"<!doctype html>")
