@@ -101,9 +101,10 @@ def test_processes_starting_together_migrate_once(state_target: Target) -> None:
     import subprocess
     import sys
 
-    from tests.conftest import ROOT, state_vars
+    from testkit.paths import ROOT
+    from tests.conftest import state_vars
 
-    code = "from sdg16 import statedb\nwith statedb.connect() as c: c.execute('SELECT 1')"
+    code = "from sdg16.state import statedb\nwith statedb.connect() as c: c.execute('SELECT 1')"
     env = {"PATH": "/usr/bin:/bin", **state_vars(state_target)}
     procs = [
         subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stderr=subprocess.PIPE)
