@@ -19,7 +19,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 # What the app needs at run time besides Python: Chromium for chart images in PDF reports and
 # for PDF decks, DejaVu and Noto fonts for report text in any script (Arabic, Urdu ...).
-# Without them the app still serves and says which feature is off (sdg16/preflight.py).
+# Without them the app still serves and says which feature is off (sdg16/cli/preflight.py).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends chromium fonts-dejavu-core fonts-noto-core \
     && rm -rf /var/lib/apt/lists/*

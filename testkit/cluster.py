@@ -188,6 +188,8 @@ def main() -> None:
     if not store.exists():
         sys.exit(f"No store at {store}: run `make data` (or python -m loaders sync) first")
     port = int(os.environ.get("SDG16_LB_PORT", "8500"))
+    # Wait for Ctrl-C or a kill in sigwait below (blocked first, so both reach the cleanup).
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     print(f"starting PostgreSQL, 2 replicas and nginx for {store} ...", flush=True)
     cluster = start(store, port=port)
     print(f"state: {cluster.state_url}")

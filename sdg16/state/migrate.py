@@ -50,17 +50,28 @@ def ensure(con: Connection, target: Target) -> None:
 
 
 def run(con: Connection) -> list[str]:
-    """Apply what is missing, each migration in its own transaction; returns the ids applied."""
+    """Apply what is missing; returns the ids applied. On PostgreSQL all of it runs in one
+    transaction under an advisory lock, so replicas starting together take turns (even
+    ``CREATE TABLE IF NOT EXISTS`` races between sessions there); on SQLite each migration is
+    its own ``BEGIN IMMEDIATE`` transaction, which already serialises writers."""
+    if con.dialect != "postgresql":
+        return _apply(con)
+    with con.transaction():
+        con.execute("SELECT pg_advisory_xact_lock(?)", (_PG_LOCK,))
+        return _apply(con)
+
+
+def _apply(con: Connection) -> list[str]:
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations"
         " (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP)"
     )
-    missing = {k: v for k, v in available(con.dialect).items() if k not in set(applied(con))}
+    done = set(applied(con))
     new = []
-    for mid, sql in missing.items():
-        with con.transaction():
-            if con.dialect == "postgresql":
-                con.execute("SELECT pg_advisory_xact_lock(?)", (_PG_LOCK,))
+    for mid, sql in available(con.dialect).items():
+        if mid in done:
+            continue
+        with con.transaction():  # a savepoint inside PostgreSQL's outer transaction
             if con.execute("SELECT 1 FROM schema_migrations WHERE id = ?", (mid,)).fetchone():
                 continue
             _script(con, sql)

@@ -230,3 +230,20 @@ def _figures(**found) -> None:
 @pytest.fixture(scope="module", autouse=True)
 def _fresh_figures():
     FIGURES.unlink(missing_ok=True)
+
+
+def test_streamlit_javascript_is_compressed_by_nginx(cluster) -> None:
+    import urllib.request
+
+    html = urllib.request.urlopen(cluster.url + "/").read().decode()
+    script = re.search(r'src="\.?/?(static/js/[^"]+\.js)"', html)
+    assert script, html[:500]
+    direct = urllib.request.urlopen(f"{cluster.replicas[1].url}/{script[1]}").read()
+    request = urllib.request.Request(
+        f"{cluster.url}/{script[1]}", headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(request) as r:
+        assert r.headers["Content-Encoding"] == "gzip"
+        sent = len(r.read())
+    assert sent < len(direct) / 2  # the replica sends it uncompressed
+    _figures(main_js_kb={"replica": len(direct) // 1024, "through_nginx_gzip": sent // 1024})

@@ -94,3 +94,25 @@ def test_migrations_are_recorded_and_apply_once(state: Target) -> None:
         assert migrate.run(con) == []  # nothing left to apply
     with pytest.raises(accounts.AccountError, match="exists already"):
         accounts.add_user("ana", Role.VIEWER, "another-password", path=state)
+
+
+def test_processes_starting_together_migrate_once(state_target: Target) -> None:
+    """Replicas start at the same moment: each process migrates the empty database at once."""
+    import subprocess
+    import sys
+
+    from testkit.paths import ROOT
+    from tests.conftest import state_vars
+
+    code = "from sdg16.state import statedb\nwith statedb.connect() as c: c.execute('SELECT 1')"
+    env = {"PATH": "/usr/bin:/bin", **state_vars(state_target)}
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env, stderr=subprocess.PIPE)
+        for _ in range(4)
+    ]
+    errors = [p.communicate()[1].decode() for p in procs]
+    assert all(p.returncode == 0 for p in procs), errors
+    from sdg16.state import migrate
+
+    with statedb.connect(state_target) as con:
+        assert migrate.applied(con) == sorted(migrate.available(con.dialect))
