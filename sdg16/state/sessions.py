@@ -122,26 +122,26 @@ def revoke(
     session_id: str, why: str, now: float | None = None, path: statedb.Target | None = None
 ) -> bool:
     """End one session everywhere; False if there was no such live session."""
-    now = time.time() if now is None else now
-    with statedb.connect(path) as con:
-        cur = con.execute(
-            "UPDATE sessions SET revoked_at = ?, revoked_why = ?"
-            " WHERE id = ? AND revoked_at IS NULL",
-            (now, why, session_id),
-        )
-    return cur.rowcount > 0
+    return _revoke_where("id", session_id, why, now, path) > 0
 
 
 def revoke_user(
     user: str, why: str, now: float | None = None, path: statedb.Target | None = None
 ) -> int:
     """End every live session of ``user``; returns how many."""
+    return _revoke_where("user_name", user, why, now, path)
+
+
+def _revoke_where(
+    column: str, value: str, why: str, now: float | None, path: statedb.Target | None
+) -> int:
+    # column is one of two literals above, never user input.
     now = time.time() if now is None else now
     with statedb.connect(path) as con:
         cur = con.execute(
-            "UPDATE sessions SET revoked_at = ?, revoked_why = ?"
-            " WHERE user_name = ? AND revoked_at IS NULL",
-            (now, why, user),
+            f"UPDATE sessions SET revoked_at = ?, revoked_why = ?"
+            f" WHERE {column} = ? AND revoked_at IS NULL",
+            (now, why, value),
         )
     return cur.rowcount
 
