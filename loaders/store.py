@@ -27,6 +27,15 @@ SCHEMA = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
+class Load:
+    """An open load: the copy's connection inside its transaction, its id, when it started."""
+
+    con: duckdb.DuckDBPyConnection
+    load_id: int
+    started: datetime
+
+
+@dataclass(frozen=True)
 class LoadResult:
     load_id: int
     source: str
@@ -77,41 +86,43 @@ class Store:
             Path(f"{tmp}.wal").unlink(missing_ok=True)
             raise
 
-    def apply(self, batch: Batch, *, before_commit: Callable[[], None] | None = None) -> LoadResult:
-        """Replace the batch's datasets (and the reference tables, if it carries them) at once.
+    @contextmanager
+    def _transaction(
+        self, source: str, where: str, before_commit: Callable[[], None] | None
+    ) -> Iterator[Load]:
+        """The one way a load writes, for indicators and incidents alike: one load at a time, a
+        copy of the store, one transaction, renamed over the store on commit; a failure leaves
+        the store as it was and is logged (``where``: the inputs it names).
 
-        ``before_commit`` runs inside the transaction; tests use it to inject a failure.
-        """
+        ``before_commit`` runs inside the transaction; tests use it to inject a failure."""
         started = _now()
         with _exclusive(self.path):
             try:
                 with self._swap() as con:
-                    load_id = self._next_load_id(con)
+                    load = Load(con, self._next_load_id(con), started)
                     con.begin()
-                    self._write(con, batch, load_id)
-                    self._log(con, load_id, batch, started)
+                    yield load
                     if before_commit:
                         before_commit()
                     con.commit()
             except Exception as exc:
-                self._record_failure(batch.source, batch, started, exc)
+                self._record_failure(source, started, exc, where)
                 raise
-        return LoadResult(load_id, batch.source, len(batch.observations), len(batch.series))
+
+    def apply(self, batch: Batch, *, before_commit: Callable[[], None] | None = None) -> LoadResult:
+        """Replace the batch's datasets (and the reference tables, if it carries them) at once."""
+        where = ", ".join(i.location for i in batch.inputs)
+        with self._transaction(batch.source, where, before_commit) as load:
+            self._write(load.con, batch, load.load_id)
+            self._log(load.con, load.load_id, batch, load.started)
+        return LoadResult(load.load_id, batch.source, len(batch.observations), len(batch.series))
 
     def record_failure(self, source: str, location: str, error: Exception) -> None:
         """Log a load that failed before it produced a batch (bad file, no network)."""
         with _exclusive(self.path):
-            self._record_failure(source, None, _now(), error, location)
+            self._record_failure(source, _now(), error, location)
 
-    def _record_failure(
-        self,
-        source: str,
-        batch: Batch | None,
-        started: datetime,
-        error: Exception,
-        location: str | None = None,
-    ) -> None:
-        where = location or (", ".join(i.location for i in batch.inputs) if batch else None)
+    def _record_failure(self, source: str, started: datetime, error: Exception, where: str) -> None:
         try:
             with self._swap() as con:
                 con.execute(
@@ -194,29 +205,19 @@ class Store:
     def apply_incidents(
         self, batch: IncidentBatch, *, before_commit: Callable[[], None] | None = None
     ) -> ImportResult:
-        """Add an import's new reports and rejected rows at once (same swap as ``apply``)."""
+        """Add an import's new reports and rejected rows at once (same transaction as ``apply``)."""
         from loaders.incidents import storage
 
-        started = _now()
-        with _exclusive(self.path):
-            try:
-                with self._swap() as con:
-                    load_id = self._next_load_id(con)
-                    con.begin()
-                    inserted, duplicates = storage.write(con, batch, load_id)
-                    rows = [
-                        [load_id, batch.source, i.location, started, _now(), inserted, i.checksum]
-                        for i in batch.inputs
-                    ] or [[load_id, batch.source, None, started, _now(), inserted, None]]
-                    con.executemany(
-                        "INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', NULL)", rows
-                    )
-                    if before_commit:
-                        before_commit()
-                    con.commit()
-            except Exception as exc:
-                self._record_failure(batch.source, None, started, exc, _where(batch))
-                raise
+        with self._transaction(batch.source, _where(batch), before_commit) as load:
+            load_id, started = load.load_id, load.started
+            inserted, duplicates = storage.write(load.con, batch, load_id)
+            rows = [
+                [load_id, batch.source, i.location, started, _now(), inserted, i.checksum]
+                for i in batch.inputs
+            ] or [[load_id, batch.source, None, started, _now(), inserted, None]]
+            load.con.executemany(
+                "INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', NULL)", rows
+            )
         q = batch.quarantine
         listing = [
             {"id": r.source_id, "row": r.row_no, "field": r.field, "reason": r.reason}
@@ -226,7 +227,7 @@ class Store:
             {"id": r.source_id, "row": r.row_no, "field": r.field, "note": r.note}
             for r in batch.flags.itertuples(index=False)
         ]
-        return ImportResult(load_id, inserted, duplicates, len(q), listing, flags)
+        return ImportResult(load.load_id, inserted, duplicates, len(q), listing, flags)
 
 
 def _where(batch: IncidentBatch) -> str:
