@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from urllib.parse import urlencode
 
 from sdg16.core.policy import LANGUAGES
 from sdg16.core.schema import DIMENSIONS
@@ -77,6 +78,10 @@ class Filter:
                 out[key] = ",".join(values)
         out.update(dict(self.dims))
         return out
+
+    def to_query(self) -> str:
+        """``to_params`` as a URL query string (commas left readable in lists of codes)."""
+        return urlencode(self.to_params(), safe=",")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from sdg16.core.attribution import attribution
 from sdg16.core.catalog import Catalog
 from sdg16.core.filters import Filter
 from sdg16.core.formatting import dataset_label
@@ -20,11 +21,6 @@ from sdg16.reports.incident_sections import incident_sections
 from sdg16.reports.indicator_sections import indicator_sections
 from sdg16.reports.model import Report, ReportMeta, Section, finalise
 from sdg16.services import incidents
-
-ATTRIBUTION = (
-    "Sources: UN Statistics Division, SDG Global Database (with the custodian agency of each "
-    "series); World Bank, Worldwide Governance Indicators."
-)
 
 SectionSource = Callable[[ReadOnlyDatabase, Filter, Catalog], list[Section]]
 SOURCES: dict[str, SectionSource] = {
@@ -73,12 +69,6 @@ def describe(f: Filter, db: ReadOnlyDatabase, catalog: Catalog) -> tuple[str, ..
     return tuple(lines)
 
 
-INCIDENT_ATTRIBUTION = (
-    "Incident reports: crowd-sourced, self-selected and unverified (HarassMap, harassmap.org; "
-    "other sources as listed). Borders: Natural Earth."
-)
-
-
 def provenance(db: ReadOnlyDatabase, f: Filter | None = None) -> tuple[str, ...]:
     fresh = meta.freshness(db)
     lines = tuple(
@@ -113,7 +103,7 @@ def build_report(
     else:
         wanted = list(sections)
         built = sorted((s for s in built if s.key in wanted), key=lambda s: wanted.index(s.key))
-    query = "&".join(f"{k}={v}" for k, v in f.to_params().items())
+    query = f.to_query()
     report_meta = ReportMeta(
         title=title.strip() or "SDG 16 report",
         author=author,
@@ -121,7 +111,7 @@ def build_report(
         filters_text=describe(f, db, catalog),
         filters_query=query,
         provenance=provenance(db, f),
-        attribution=INCIDENT_ATTRIBUTION if source_for(f) == "incidents" else ATTRIBUTION,
+        attribution=attribution(incidents=source_for(f) == "incidents"),
         public=public,
         lang=f.lang,
     )

@@ -157,4 +157,4 @@ def public_csv(label: str, frame: pd.DataFrame, *, file_name: str, f: Filter) ->
 
 def query_of(f: Filter) -> str:
     """The view as a URL query string, for the audit entry."""
-    return "&".join(f"{k}={v}" for k, v in f.to_params().items())
+    return f.to_query()
