@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders.incidents.tables import read_table, require
+from loaders.tables import read_table, require
 
 SOURCE = "template"
 SIGNATURE = {"id", "occurred_at", "country", "incident_types"}

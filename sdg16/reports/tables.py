@@ -32,7 +32,6 @@ SCREEN_COLUMNS = {
     "series": "Series",
     "nature": "Nature code",
 }
-MAX_NAMED = 12  # geographies named in the filter description; the rows hold them all
 EXPORT_COLUMNS = [
     "series",
     "iso3",
@@ -127,32 +126,3 @@ def to_parquet(rows: pd.DataFrame, about: About, dims: dict[str, str] | None = N
     buf = io.BytesIO()
     pq.write_table(table, buf)
     return buf.getvalue()
-
-
-def describe_filter(
-    series: str,
-    geo_names: list[str],
-    years: tuple[int | None, int | None],
-    dims: dict[str, str],
-    region: str | None = None,
-) -> str:
-    """The filters in plain words, e.g. "Series VC_IHR_PSRC; Mexico, Honduras; 2005-2020"."""
-    parts = [f"Series {series}"]
-    if region:
-        parts.append(f"region {region}")
-    listed = ", ".join(geo_names[:MAX_NAMED])
-    if len(geo_names) > MAX_NAMED:
-        listed += f" and {len(geo_names) - MAX_NAMED} more ({len(geo_names)} geographies)"
-    parts.append(listed or "no geographies")
-    lo, hi = years
-    parts.append(
-        f"years {lo}-{hi}"
-        if lo and hi
-        else f"from {lo}"
-        if lo
-        else f"up to {hi}"
-        if hi
-        else "all years"
-    )
-    parts += [f"{dim.replace('_', ' ')} = {code}" for dim, code in sorted(dims.items())]
-    return "; ".join(parts)

@@ -8,10 +8,11 @@ import streamlit as st
 from sdg16.core.attribution import attribution
 from sdg16.core.formatting import unit_label
 from sdg16.reports import tables
+from sdg16.services.filters import describe
 from sdg16.state.roles import Role
 from sdg16.ui import cache, guard
 from sdg16.ui.explorer import View, share_link
-from sdg16.ui.i18n import _, num
+from sdg16.ui.i18n import _, current_lang, num
 
 LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}
 MIME = {
@@ -25,12 +26,13 @@ def about(view: View, url_path: str) -> tables.About:
     cat = cache.indicator_catalog()
     f = view.query
     indicator, entry = cat.indicator_of(f.series), cat.series(f.series)
-    words = tables.describe_filter(
-        f.series,
-        [view.names.get(g, g) for g in view.geos],
-        (f.year_from, f.year_to),
-        dict(f.dims),
-        view.region_label,
+    lines = describe(
+        f.update(geo=tuple(view.geos)),
+        current_lang(),
+        db=cache.database(),
+        catalog=cat,
+        names=view.names,
+        region_label=view.region_label,
     )
     return tables.About(
         series=f.series,
@@ -39,7 +41,7 @@ def about(view: View, url_path: str) -> tables.About:
         unit=unit_label(entry.unit),
         custodian=indicator.custodian,
         attribution=attribution("en", indicator),
-        filters=words,
+        filters="; ".join(lines),
         link=share_link(url_path, view.link),
     )
 

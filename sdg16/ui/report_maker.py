@@ -10,9 +10,9 @@ import streamlit as st
 
 from sdg16.core.filters import Filter
 from sdg16.core.policy import LANGUAGES
-from sdg16.reports import build
 from sdg16.reports.build import build_report
 from sdg16.reports.render import FORMATS, MIME, file_name, render
+from sdg16.services import filters
 from sdg16.state.roles import Role
 from sdg16.ui import cache, guard, session
 from sdg16.ui.i18n import _, current_lang, num
@@ -74,7 +74,7 @@ def make_report(
 
 def describe(f: Filter) -> tuple[str, ...]:
     """The filters in words, as the report's cover will say them."""
-    return build.describe(f, cache.database(), cache.indicator_catalog())
+    return filters.describe(f, db=cache.database(), catalog=cache.indicator_catalog())
 
 
 def report_form(f: Filter, title: str, labels: dict[str, str], defaults: Sequence[str]) -> None:

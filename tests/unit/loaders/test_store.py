@@ -12,7 +12,7 @@ from loaders.bundle import WGI, BundleSource
 from loaders.store import Store
 from sdg16.queries import meta
 from sdg16.queries.db import ReadOnlyDatabase, StoreMissing
-from testkit.paths import BUNDLE
+from testkit import stores
 
 SNAPSHOT_SQL = (
     "SELECT source, count(*) AS n, sum(value) AS total, max(load_id) AS load_id"
@@ -21,10 +21,9 @@ SNAPSHOT_SQL = (
 
 
 @pytest.fixture
-def loaded(tmp_path: Path) -> Path:
-    path = tmp_path / "store.duckdb"
-    Store(path).apply(BundleSource(BUNDLE).fetch())
-    return path
+def loaded(tmp_path: Path, store_path: Path) -> Path:
+    """A store of this test's own holding the bundle (a copy of the session's)."""
+    return stores.copy_of(store_path, tmp_path / "store.duckdb")
 
 
 def test_failure_mid_load_leaves_previous_data_exactly(loaded: Path) -> None:
@@ -36,7 +35,7 @@ def test_failure_mid_load_leaves_previous_data_exactly(loaded: Path) -> None:
 
     # The new rows are already inserted when the injected failure strikes.
     with pytest.raises(RuntimeError, match="injected"):
-        Store(loaded).apply(BundleSource(BUNDLE).fetch(), before_commit=boom)
+        Store(loaded).apply(stores.bundle_batch(), before_commit=boom)
 
     after = reader.query(SNAPSHOT_SQL)
     assert after.equals(before)
@@ -62,7 +61,7 @@ def test_reader_sees_new_data_after_a_swap_without_reopening(loaded: Path) -> No
     reader = ReadOnlyDatabase(loaded)
     first = reader.version()
     old_load = int(reader.query(SNAPSHOT_SQL)["load_id"].max())
-    Store(loaded).apply(BundleSource(BUNDLE).fetch())
+    Store(loaded).apply(stores.bundle_batch())
     assert reader.version() != first
     assert int(reader.query(SNAPSHOT_SQL)["load_id"].max()) == old_load + 1
 
@@ -84,7 +83,7 @@ def test_readers_keep_working_while_a_sync_runs(loaded: Path) -> None:
         t.start()
     try:
         for _ in range(2):
-            Store(loaded).apply(BundleSource(BUNDLE).fetch())
+            Store(loaded).apply(stores.bundle_batch())
     finally:
         stop.set()
         for t in threads:
