@@ -1,0 +1,59 @@
+"""The server's own HTTP rules (sdg16/ui/http_guard.py), against a real ``streamlit run serve.py``:
+the metrics endpoint is gone, ``/home`` opens the overview, and a download fetched again from
+its ``/media/`` URL is in the audit log with whoever fetched it."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from sdg16.state import audit
+from testkit.browser import browser, exceptions_on, settle
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_the_metrics_endpoint_answers_404(app_url: str) -> None:
+    assert _status(f"{app_url}/_stcore/health") == 200  # the server is up and answering
+    assert _status(f"{app_url}/_stcore/metrics") == 404
+
+
+def test_home_opens_the_overview_with_its_filter(app_url: str, artifacts: Path) -> None:
+    with browser() as ctx:
+        page = ctx.new_page()
+        page.goto(f"{app_url}/home?geo=MEX")
+        settle(page)
+        page.get_by_text("Homicide rate").first.wait_for()
+        page.screenshot(path=str(artifacts / "home-alias.png"), full_page=True)
+        body = page.inner_text("body")
+        assert "Page not found" not in body
+        assert "Latest values: Mexico" in body
+        assert page.url == f"{app_url}/?geo=MEX"
+        assert exceptions_on(page) == []
+
+
+def test_a_download_fetched_again_is_audited(app_url: str) -> None:
+    with browser() as ctx:
+        page = ctx.new_page()
+        page.goto(f"{app_url}/table?series=VC_IHR_PSRC&geo=MEX,HND,SLV&from=2010")
+        settle(page)
+        with page.expect_download() as download:
+            page.get_by_role("button", name="CSV").first.click()
+        url, name = download.value.url, download.value.suggested_filename
+    assert "/media/" in url and name.endswith(".csv")
+    before = audit.entries(action="refetch")
+    for _ in range(2):  # a copied link, opened later by someone without the page
+        with urllib.request.urlopen(url, timeout=30) as response:
+            assert response.status == 200
+    after = audit.entries(action="refetch")
+    new = after[~after["id"].isin(before["id"])]
+    assert len(new) == 2
+    assert set(new["what"]) == {name} and set(new["actor"]) == {"anonymous"}
+    assert all("from 127.0.0.1" in d for d in new["detail"])
