@@ -44,6 +44,8 @@ def read_table(
     whose rows are judged one by one). Row numbers are file lines: the header is line 1."""
     if not path.is_file():
         raise LoadError(Problem(str(path), "file not found"))
+    if required is not None and path.stat().st_size == 0:  # the bundle loader's own wording
+        raise LoadError(Problem(str(path), "file is empty"))
     if path.suffix.lower() in (".xlsx", ".xls"):
         frame = _read_excel(path, nrows)
     else:

@@ -80,7 +80,7 @@ def test_excel_about_sheet_names_sources_filters_and_the_link(store_path: Path) 
     assert link.path.endswith("/table")
     assert dict(parse_qsl(link.query)) == VIEW  # the link reopens this very table
     meta_json = pq.read_schema(io.BytesIO(files["parquet"])).metadata[b"sdg16.about"].decode()
-    assert "VC_IHR_PSRC" in meta_json and "sex = FEMALE" in meta_json
+    assert "VC_IHR_PSRC" in meta_json and "Sex: FEMALE" in meta_json
 
 
 def test_aggregates_are_labelled_and_never_in_the_default_country_list(store_path) -> None:
