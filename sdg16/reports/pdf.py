@@ -1,5 +1,7 @@
 """The PDF report: a cover page (title, author, date, filters in words, provenance), then each
-section with its chart as an image and its table. DejaVu fonts for names beyond Latin-1."""
+section with its chart as an image and its table. DejaVu fonts for names beyond Latin-1; Noto
+Naskh Arabic and Nastaliq Urdu as fallbacks, with HarfBuzz shaping (uharfbuzz), so Arabic and
+Urdu free text prints joined, right to left and in logical order for search and copy."""
 
 from __future__ import annotations
 
@@ -14,6 +16,12 @@ from sdg16.reports.images import ImageUnavailable, png
 from sdg16.reports.model import Report, Section
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
+# Debian fonts-noto-core (.ci/run installs it): DejaVu lacks Urdu letters such as U+06C1.
+NOTO = Path("/usr/share/fonts/truetype/noto")
+SCRIPT_FALLBACKS = {
+    "naskh": "NotoNaskhArabic-Regular.ttf",
+    "nastaliq": "NotoNastaliqUrdu-Regular.ttf",
+}
 UN_BLUE = (0, 158, 219)
 INK = (33, 37, 41)
 GREY = (108, 117, 125)
@@ -31,6 +39,11 @@ class _Pdf(FPDF):
         self.add_font("dejavu", "", str(FONTS / "DejaVuSans.ttf"))
         self.add_font("dejavu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
         self.add_font("dejavu", "I", str(FONTS / "DejaVuSans-Oblique.ttf"))
+        fallbacks = [name for name, file in SCRIPT_FALLBACKS.items() if (NOTO / file).exists()]
+        for name in fallbacks:
+            self.add_font(name, "", str(NOTO / SCRIPT_FALLBACKS[name]))
+        self.set_fallback_fonts(fallbacks, exact_match=False)
+        self.set_text_shaping(True)
         self.set_font("dejavu", size=10)
         self.set_auto_page_break(True, margin=18)
         self.set_title(report.meta.title)

@@ -5,9 +5,10 @@
 - ``/home`` (the README's name for the overview) redirects to ``/``: Streamlit serves the
   default page only at the root and answers "Page not found" at its own path.
 - A file handed out through ``/media/`` (every download is made and audited by
-  ``sdg16.ui.guard``) can be fetched again by anyone holding its URL until the session's next
-  rerun. The first fetch is the audited click; every later fetch of the same file is audited
-  too ("refetch"), with whoever the request's session cookie names, and its address.
+  ``sdg16.ui.guard``) could be fetched by anyone holding its URL until the session's next
+  rerun. A file that needs a role is now served only to a request whose session cookie
+  carries that role (else 403, audited as "denied"); every fetch of a file after its first
+  (the audited click) is audited as "refetch", with whoever the cookie names and the address.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ HIDDEN = ("/_stcore/metrics",)
 HOME_ALIASES = ("/home", "/home/")
 MEDIA = "/media/"
 _FILENAME = re.compile(r"filename\*=utf-8''([^;]+)|filename=\"([^\"]*)\"")
-REMEMBERED = 10_000  # file ids whose first fetch is remembered (oldest forgotten first)
+REMEMBERED = 10_000  # file ids and names remembered (oldest forgotten first)
+_RESTRICTED: dict[str, Role] = {}  # file name -> the role its fetch needs (``restrict``)
 
 
 def base_path() -> str:
@@ -94,11 +96,20 @@ class HttpGuard:
             await self.app(scope, receive, send)
 
     async def _media(self, scope: Scope, receive: Receive, send: Send) -> None:
+        refused = False
+
         async def watch(message: Message) -> None:
+            nonlocal refused
+            if refused:  # the file's own bytes never leave
+                return
             if message["type"] == "http.response.start" and message["status"] == 200:
                 name = _attachment_name(message.get("headers", []))
-                if name is not None and self._seen(scope["path"]) > 1:
-                    await run_in_threadpool(_audit_refetch, scope, name)
+                if name is not None:
+                    again = self._seen(scope["path"]) > 1
+                    refused = await run_in_threadpool(_check_fetch, scope, name, again)
+                    if refused:
+                        await _plain(send, 403, b"Sign in again to download this file.")
+                        return
             await send(message)
 
         await self.app(scope, receive, watch)
@@ -111,11 +122,30 @@ class HttpGuard:
         return count
 
 
-def _audit_refetch(scope: Scope, name: str) -> None:
+def restrict(file_name: str, needed: Role) -> None:
+    """Called by ``sdg16.ui.guard`` when it makes a file that needs ``needed``: a fetch of it
+    from a request whose session cookie does not carry that role is refused."""
+    if needed > Role.ANONYMOUS:
+        _RESTRICTED[file_name] = max(needed, _RESTRICTED.pop(file_name, Role.ANONYMOUS))
+        while len(_RESTRICTED) > REMEMBERED:
+            _RESTRICTED.pop(next(iter(_RESTRICTED)))
+
+
+def _check_fetch(scope: Scope, name: str, again: bool) -> bool:
+    """Audit a re-fetch, and refuse a restricted file to a request without its role."""
+    needed = _RESTRICTED.get(name)
+    if needed is None and not again:
+        return False  # a public file's first fetch: its click was audited
     headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", [])}
     user, role = requester(headers.get("cookie", ""))
     client = scope.get("client") or ("?", 0)
-    audit.record(user, role, "refetch", name, detail=f"{scope['path']} from {client[0]}")
+    where = f"{scope['path']} from {client[0]}"
+    if needed is not None and not role.allows(needed):
+        audit.record(user, role, "denied", name, detail=f"fetch needs {needed.label}: {where}")
+        return True
+    if again:
+        audit.record(user, role, "refetch", name, detail=where)
+    return False
 
 
 async def _plain(
