@@ -9,22 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from sdg16.core.attribution import attribution
 from sdg16.core.catalog import Catalog
 from sdg16.core.filters import Filter
 from sdg16.core.formatting import dataset_label
-from sdg16.core.taxonomy import get as taxonomy
 from sdg16.queries import incidents as queries_incidents
 from sdg16.queries import meta
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.incident_sections import incident_sections
 from sdg16.reports.indicator_sections import indicator_sections
 from sdg16.reports.model import Report, ReportMeta, Section, finalise
-from sdg16.services import incidents
-
-ATTRIBUTION = (
-    "Sources: UN Statistics Division, SDG Global Database (with the custodian agency of each "
-    "series); World Bank, Worldwide Governance Indicators."
-)
+from sdg16.services.filters import describe
 
 SectionSource = Callable[[ReadOnlyDatabase, Filter, Catalog], list[Section]]
 SOURCES: dict[str, SectionSource] = {
@@ -37,46 +32,6 @@ def source_for(f: Filter) -> str:
     """Incident filters (types, places, dates, admin areas) go to the incidents source."""
     incident = f.incident_types or f.place_types or f.start or f.end or f.admin1
     return "incidents" if incident and "incidents" in SOURCES else "indicators"
-
-
-def describe(f: Filter, db: ReadOnlyDatabase, catalog: Catalog) -> tuple[str, ...]:
-    """The filters as a reader would say them."""
-    lines = []
-    if f.series:
-        title = catalog.series(f.series).title if catalog.has_series(f.series) else f.series
-        lines.append(f"Indicator: {title} ({f.series})")
-    if f.geo:
-        names = meta.geographies(db).set_index("geo_id")["name"].to_dict()
-        lines.append("Geography: " + ", ".join(names.get(g, g) for g in f.geo))
-    elif f.region:
-        lines.append(f"Region: {f.region}")
-    else:
-        lines.append("Geography: all")
-    if f.year is not None:
-        lines.append(f"Year: {f.year}")
-    elif f.year_from is not None or f.year_to is not None:
-        lines.append(f"Years: {f.year_from or 'earliest'} to {f.year_to or 'latest'}")
-    if f.start or f.end:
-        lines.append(f"Dates: {f.start or 'earliest'} to {f.end or 'latest'}")
-    if f.incident_types:
-        types = incidents.type_labels()
-        lines.append("Incident types: " + ", ".join(types.get(t, t) for t in f.incident_types))
-    if f.place_types:
-        places = taxonomy().place_types
-        lines.append("Places: " + ", ".join(places.get(p, p) for p in f.place_types))
-    names = incidents.area_names(f.geo[0]) if f.admin1 and f.geo else {}
-    for area in (f.admin1, f.admin2):
-        if area:
-            lines.append(f"Area: {names.get(area, area)} ({area})")
-    for dim, code in f.dims:
-        lines.append(f"{dim.replace('_', ' ').capitalize()}: {code}")
-    return tuple(lines)
-
-
-INCIDENT_ATTRIBUTION = (
-    "Incident reports: crowd-sourced, self-selected and unverified (HarassMap, harassmap.org; "
-    "other sources as listed). Borders: Natural Earth."
-)
 
 
 def provenance(db: ReadOnlyDatabase, f: Filter | None = None) -> tuple[str, ...]:
@@ -113,15 +68,15 @@ def build_report(
     else:
         wanted = list(sections)
         built = sorted((s for s in built if s.key in wanted), key=lambda s: wanted.index(s.key))
-    query = "&".join(f"{k}={v}" for k, v in f.to_params().items())
+    query = f.to_query()
     report_meta = ReportMeta(
         title=title.strip() or "SDG 16 report",
         author=author,
         created=datetime.now(UTC),
-        filters_text=describe(f, db, catalog),
+        filters_text=describe(f, db=db, catalog=catalog),
         filters_query=query,
         provenance=provenance(db, f),
-        attribution=INCIDENT_ATTRIBUTION if source_for(f) == "incidents" else ATTRIBUTION,
+        attribution=attribution(incidents=source_for(f) == "incidents"),
         public=public,
         lang=f.lang,
     )

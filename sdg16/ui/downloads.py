@@ -5,12 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sdg16.core.attribution import attribution
 from sdg16.core.formatting import unit_label
 from sdg16.reports import tables
+from sdg16.services.filters import describe
 from sdg16.state.roles import Role
 from sdg16.ui import cache, guard
 from sdg16.ui.explorer import View, share_link
-from sdg16.ui.i18n import _, num
+from sdg16.ui.i18n import _, current_lang, num
 
 LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}
 MIME = {
@@ -24,17 +26,13 @@ def about(view: View, url_path: str) -> tables.About:
     cat = cache.indicator_catalog()
     f = view.query
     indicator, entry = cat.indicator_of(f.series), cat.series(f.series)
-    attribution = (
-        "World Bank, Worldwide Governance Indicators"
-        if indicator.source == "wgi"
-        else f"Source: UN Statistics Division, SDG Global Database; custodian {indicator.custodian}"
-    )
-    words = tables.describe_filter(
-        f.series,
-        [view.names.get(g, g) for g in view.geos],
-        (f.year_from, f.year_to),
-        dict(f.dims),
-        view.region_label,
+    lines = describe(
+        f.update(geo=tuple(view.geos)),
+        current_lang(),
+        db=cache.database(),
+        catalog=cat,
+        names=view.names,
+        region_label=view.region_label,
     )
     return tables.About(
         series=f.series,
@@ -42,8 +40,8 @@ def about(view: View, url_path: str) -> tables.About:
         indicator=f"{indicator.code} {indicator.title}",
         unit=unit_label(entry.unit),
         custodian=indicator.custodian,
-        attribution=attribution,
-        filters=words,
+        attribution=attribution("en", indicator),
+        filters="; ".join(lines),
         link=share_link(url_path, view.link),
     )
 
@@ -65,7 +63,7 @@ def buttons(rows: pd.DataFrame, view: View, url_path: str) -> None:
             n=num(len(rows)), filters=meta.filters
         )
     )
-    query = "&".join(f"{k}={v}" for k, v in view.link.to_params().items())
+    query = view.link.to_query()
     for col, (ext, make) in zip(st.columns(len(files)), files.items(), strict=True):
         with col:
             guard.guarded_download(

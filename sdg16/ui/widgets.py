@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.core.attribution import attribution
 from sdg16.core.formatting import unit_label
 from sdg16.ui import cache, controls, nav
-from sdg16.ui.i18n import _
+from sdg16.ui.i18n import _, current_lang
 
 DEFAULT_SERIES = "VC_IHR_PSRC"
 NO_REGION = ""  # the region picker's "World" / "All countries"
@@ -50,13 +51,7 @@ def indicator_info(series_code: str) -> None:
             (_("Headline disaggregation"), default),
         ]
         st.markdown("\n".join(f"- {label}: {value}" for label, value in rows))
-        source = (
-            _("World Bank, Worldwide Governance Indicators")
-            if indicator.source == "wgi"
-            else _("UN Statistics Division, SDG Global Database; custodian {custodian}").format(
-                custodian=indicator.custodian
-            )
-        )
+        source = attribution(current_lang(), indicator)
         st.caption(
             _("Source: {source}. Unit code: {unit}").format(
                 source=source, unit=unit_label(entry.unit)
