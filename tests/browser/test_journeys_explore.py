@@ -207,3 +207,49 @@ def test_screenshots_of_a_journey_end(tab, app_url: str, artifacts: Path) -> Non
     j.menu(tab, "Carte")
     tab.screenshot(path=str(artifacts / "journey-map-fr.png"))
     assert j.params(tab) == {"series": "VC_IHR_PSRC", "geo": "MEX,HND", "lang": "fr"}
+
+
+def test_overview_place_three_times_back_and_the_profile_follows(tab, app_url: str) -> None:
+    j.open_page(tab, f"{app_url}/")
+    for name, code in [("Mexico", "MEX"), ("Honduras", "HND"), ("Kenya", "KEN")]:
+        j.pick(tab, "Country or region", name)
+        j.expect_url(tab, "/", {"geo": code})
+        assert f"Latest values: {name}" in j.main_text(tab)
+    j.back(tab)
+    assert j.params(tab)["geo"] == "HND" and "Latest values: Honduras" in j.main_text(tab)
+    j.menu(tab, "Country profile")
+    j.expect_url(tab, "/country", {"geo": "HND"})
+    assert j.heading(tab) == "Honduras"
+
+
+def test_table_region_three_times_narrows_the_countries(tab, app_url: str) -> None:
+    j.open_page(tab, f"{app_url}/table?series=VC_IHR_PSRC")
+    counts = []
+    for label, code in [
+        ("Africa (UN region)", "un-africa"),
+        ("Northern Africa (UN sub-region)", "un-northern-africa"),
+        ("Low income (Income group)", "income-low-income"),
+    ]:
+        j.pick(tab, "Region or income group", label)
+        j.expect_url(tab, "/table", {"series": "VC_IHR_PSRC", "region": code})
+        found = tab.get_by_text("Countries (").first.inner_text()
+        counts.append(found)
+        assert "rows" in j.main_text(tab)
+    assert len(set(counts)) == 3  # each region's own country list
+    j.menu(tab, "Trends")
+    j.expect_url(tab, "/trends", {"region": "income-low-income"})
+    assert j.chosen(tab, "Region or income group") == "Low income (Income group)"
+
+
+def test_map_series_three_times_and_back_to_the_first(tab, app_url: str) -> None:
+    j.open_page(tab, f"{app_url}/map")
+    for label, code, title in [
+        ("16.3.2 · Unsentenced detainees", "VC_PRS_UNSNT", "Unsentenced detainees"),
+        ("16.5.1 · Bribery prevalence", "IU_COR_BRIB", "Bribery prevalence"),
+        ("16.1.1 · Homicide rate", "VC_IHR_PSRC", "Homicide rate"),
+    ]:
+        j.pick(tab, "Indicator", label)
+        assert j.params(tab)["series"] == code and j.heading(tab) == title
+    j.back(tab)
+    j.back(tab)
+    assert j.params(tab)["series"] == "VC_PRS_UNSNT" and j.heading(tab) == "Unsentenced detainees"
