@@ -66,5 +66,6 @@ def test_unknown_region_gives_a_notice_and_all_countries(store_path: Path) -> No
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
     assert "Ignored unknown region 'middle-earth'" in captions and "Ignored to='1800'" in captions
-    assert at.selectbox[0].value is None
+    # The picker falls back to its own "All countries" choice (key "").
+    assert at.selectbox[0].value == "" and at.selectbox[0].options[0] == "All countries"
     assert at.subheader[0].value.endswith("countries, 1990-2023")
