@@ -22,11 +22,11 @@ rows = cache.observations(view.query)  # one query: the table and every download
 st.subheader(_("{n} rows").format(n=number(len(rows), f.lang)))
 explorer.missing_note(view, view.geos, set(rows["iso3"]))
 st.dataframe(
-    screen_frame(rows),
+    screen_frame(rows, f.lang),
     hide_index=True,
     column_config={
-        "Year": st.column_config.NumberColumn(format="%d"),
-        "Value": st.column_config.NumberColumn(format="localized"),
+        _("Year"): st.column_config.NumberColumn(format="%d"),
+        _("Value"): st.column_config.NumberColumn(format="localized"),
     },
 )
 st.caption(_("Click a column heading to sort. Downloads hold exactly these rows."))

@@ -10,8 +10,11 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from sdg16.core.catalog import Catalog
+from sdg16.core.dimensions import code_label, dim_label
 from sdg16.core.filters import Filter
-from sdg16.core.formatting import dataset_label
+from sdg16.core.formatting import dataset_label, date_time, number
+from sdg16.core.i18n import N_, gettext
+from sdg16.core.place_names import place_name
 from sdg16.core.taxonomy import get as taxonomy
 from sdg16.queries import incidents as queries_incidents
 from sdg16.queries import meta
@@ -21,10 +24,12 @@ from sdg16.reports.indicator_sections import indicator_sections
 from sdg16.reports.model import Report, ReportMeta, Section, finalise
 from sdg16.services import incidents
 
-ATTRIBUTION = (
+ATTRIBUTION = N_(
     "Sources: UN Statistics Division, SDG Global Database (with the custodian agency of each "
     "series); World Bank, Worldwide Governance Indicators."
 )
+
+DEFAULT_TITLE = N_("SDG 16 report")
 
 SectionSource = Callable[[ReadOnlyDatabase, Filter, Catalog], list[Section]]
 SOURCES: dict[str, SectionSource] = {
@@ -40,59 +45,97 @@ def source_for(f: Filter) -> str:
 
 
 def describe(f: Filter, db: ReadOnlyDatabase, catalog: Catalog) -> tuple[str, ...]:
-    """The filters as a reader would say them."""
+    """The filters as a reader would say them, in the filter's language."""
+    lang = f.lang or "en"
     lines = []
     if f.series:
-        title = catalog.series(f.series).title if catalog.has_series(f.series) else f.series
-        lines.append(f"Indicator: {title} ({f.series})")
+        title = (
+            gettext(lang, catalog.series(f.series).title)
+            if catalog.has_series(f.series)
+            else f.series
+        )
+        lines.append(
+            gettext(lang, "Indicator: {title} ({code})").format(title=title, code=f.series)
+        )
     if f.geo:
-        names = meta.geographies(db).set_index("geo_id")["name"].to_dict()
-        lines.append("Geography: " + ", ".join(names.get(g, g) for g in f.geo))
+        geos = meta.geographies(db).set_index("geo_id")
+        names = [
+            place_name(geos.at[g, "name"], lang, geos.at[g, "iso2"], geos.at[g, "m49"], g)
+            if g in geos.index
+            else g
+            for g in f.geo
+        ]
+        lines.append(gettext(lang, "Geography: {places}").format(places=", ".join(names)))
     elif f.region:
-        lines.append(f"Region: {f.region}")
+        lines.append(gettext(lang, "Region: {region}").format(region=f.region))
     else:
-        lines.append("Geography: all")
+        lines.append(gettext(lang, "Geography: all"))
+    earliest, latest = gettext(lang, "earliest"), gettext(lang, "latest")
     if f.year is not None:
-        lines.append(f"Year: {f.year}")
+        lines.append(gettext(lang, "Year: {year}").format(year=f.year))
     elif f.year_from is not None or f.year_to is not None:
-        lines.append(f"Years: {f.year_from or 'earliest'} to {f.year_to or 'latest'}")
+        lines.append(
+            gettext(lang, "Years: {start} to {end}").format(
+                start=f.year_from or earliest, end=f.year_to or latest
+            )
+        )
     if f.start or f.end:
-        lines.append(f"Dates: {f.start or 'earliest'} to {f.end or 'latest'}")
+        lines.append(
+            gettext(lang, "Dates: {start} to {end}").format(
+                start=f.start or earliest, end=f.end or latest
+            )
+        )
     if f.incident_types:
         types = incidents.type_labels()
-        lines.append("Incident types: " + ", ".join(types.get(t, t) for t in f.incident_types))
+        shown = ", ".join(gettext(lang, types.get(t, t)) for t in f.incident_types)
+        lines.append(gettext(lang, "Incident types: {types}").format(types=shown))
     if f.place_types:
         places = taxonomy().place_types
-        lines.append("Places: " + ", ".join(places.get(p, p) for p in f.place_types))
+        shown = ", ".join(gettext(lang, places.get(p, p)) for p in f.place_types)
+        lines.append(gettext(lang, "Places: {places}").format(places=shown))
     names = incidents.area_names(f.geo[0]) if f.admin1 and f.geo else {}
     for area in (f.admin1, f.admin2):
         if area:
-            lines.append(f"Area: {names.get(area, area)} ({area})")
+            lines.append(
+                gettext(lang, "Area: {name} ({code})").format(name=names.get(area, area), code=area)
+            )
     for dim, code in f.dims:
-        lines.append(f"{dim.replace('_', ' ').capitalize()}: {code}")
+        lines.append(f"{dim_label(dim, lang)}: {code_label(code, lang)}")
     return tuple(lines)
 
 
-INCIDENT_ATTRIBUTION = (
+INCIDENT_ATTRIBUTION = N_(
     "Incident reports: crowd-sourced, self-selected and unverified (HarassMap, harassmap.org; "
     "other sources as listed). Borders: Natural Earth."
 )
 
 
 def provenance(db: ReadOnlyDatabase, f: Filter | None = None) -> tuple[str, ...]:
+    lang = (f.lang if f else None) or "en"
     fresh = meta.freshness(db)
     lines = tuple(
-        f"{dataset_label(r.dataset)}: {r.observations:,} values, loaded "
-        f"{r.loaded_at:%Y-%m-%d %H:%M} UTC"
+        gettext(lang, "{dataset}: {count} values, loaded {when} UTC").format(
+            dataset=gettext(lang, dataset_label(r.dataset)),
+            count=number(r.observations, lang),
+            when=date_time(r.loaded_at, lang),
+        )
         for r in fresh.itertuples(index=False)
     )
     if f is None or source_for(f) != "incidents" or not queries_incidents.has_incidents(db):
         return lines
     s, stored = queries_incidents.summary(db, f), queries_incidents.store_counts(db)
     # Indicator datasets are not in an incident report: only where its reports came from.
+    text = gettext(
+        lang,
+        "Incident reports from: {sources}; {stored} reports stored, {quarantined} rows "
+        "quarantined at import",
+    )
     return (
-        f"Incident reports from: {s['sources'] or 'none'}; {stored['incidents']:,} reports "
-        f"stored, {stored['quarantined']:,} rows quarantined at import",
+        text.format(
+            sources=s["sources"] or gettext(lang, "none"),
+            stored=number(stored["incidents"], lang),
+            quarantined=number(stored["quarantined"], lang),
+        ),
     )
 
 
@@ -114,14 +157,15 @@ def build_report(
         wanted = list(sections)
         built = sorted((s for s in built if s.key in wanted), key=lambda s: wanted.index(s.key))
     query = "&".join(f"{k}={v}" for k, v in f.to_params().items())
+    attribution = INCIDENT_ATTRIBUTION if source_for(f) == "incidents" else ATTRIBUTION
     report_meta = ReportMeta(
-        title=title.strip() or "SDG 16 report",
+        title=title.strip() or gettext(f.lang or "en", DEFAULT_TITLE),
         author=author,
         created=datetime.now(UTC),
         filters_text=describe(f, db, catalog),
         filters_query=query,
         provenance=provenance(db, f),
-        attribution=INCIDENT_ATTRIBUTION if source_for(f) == "incidents" else ATTRIBUTION,
+        attribution=gettext(f.lang or "en", attribution),
         public=public,
         lang=f.lang,
     )

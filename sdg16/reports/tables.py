@@ -18,20 +18,22 @@ import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
 from sdg16.core import spreadsheet
+from sdg16.core.dimensions import kind_label
 from sdg16.core.formatting import dataset_label, nature_label, unit_label
+from sdg16.core.i18n import N_, gettext
 
 # The human view of the rows, in the order the screen shows them.
 SCREEN_COLUMNS = {
-    "geo_name": "Country or area",
-    "geo_kind": "Type",
-    "year": "Year",
-    "value": "Value",
-    "unit_label": "Unit",
-    "nature_label": "Data type",
-    "source_label": "Source",
-    "iso3": "Code",
-    "series": "Series",
-    "nature": "Nature code",
+    "geo_name": N_("Country or area"),
+    "geo_kind": N_("Type"),
+    "year": N_("Year"),
+    "value": N_("Value"),
+    "unit_label": N_("Unit"),
+    "nature_label": N_("Data type"),
+    "source_label": N_("Source"),
+    "iso3": N_("Code"),
+    "series": N_("Series"),
+    "nature": N_("Nature code"),
 }
 MAX_NAMED = 12  # geographies named in the filter description; the rows hold them all
 EXPORT_COLUMNS = [
@@ -63,14 +65,16 @@ class About:
     link: str  # the URL that reopens this view
 
 
-def screen_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    """The table the page shows: human columns first, then the codes."""
+def screen_frame(rows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The table the page shows, headings and labels in ``lang``: human columns, then codes."""
     out = rows.assign(
-        unit_label=rows["unit"].map(lambda u: unit_label(u) if isinstance(u, str) else ""),
-        nature_label=rows["nature"].map(nature_label),
-        source_label=rows["source"].map(dataset_label),
+        unit_label=rows["unit"].map(lambda u: unit_label(u, lang) if isinstance(u, str) else ""),
+        nature_label=rows["nature"].map(lambda n: nature_label(n, lang)),
+        source_label=rows["source"].map(lambda s: gettext(lang, dataset_label(s))),
+        geo_kind=rows["geo_kind"].map(lambda k: kind_label(k, lang)),
     )
-    return out[list(SCREEN_COLUMNS)].rename(columns=SCREEN_COLUMNS).reset_index(drop=True)
+    names = {k: gettext(lang, v) for k, v in SCREEN_COLUMNS.items()}
+    return out[list(SCREEN_COLUMNS)].rename(columns=names).reset_index(drop=True)
 
 
 def export_frame(rows: pd.DataFrame, dims: dict[str, str] | None = None) -> pd.DataFrame:
@@ -150,24 +154,29 @@ def describe_filter(
     years: tuple[int | None, int | None],
     dims: dict[str, str],
     region: str | None = None,
+    lang: str = "en",
 ) -> str:
-    """The filters in plain words, e.g. "Series VC_IHR_PSRC; Mexico, Honduras; 2005-2020"."""
-    parts = [f"Series {series}"]
+    """The filters in plain words, e.g. "Series VC_IHR_PSRC; Mexico, Honduras; 2005-2020";
+    ``dims`` maps a disaggregation's name to its value, both as the reader should see them."""
+    parts = [gettext(lang, "Series {code}").format(code=series)]
     if region:
-        parts.append(f"region {region}")
+        parts.append(gettext(lang, "region {region}").format(region=region))
     listed = ", ".join(geo_names[:MAX_NAMED])
     if len(geo_names) > MAX_NAMED:
-        listed += f" and {len(geo_names) - MAX_NAMED} more ({len(geo_names)} geographies)"
-    parts.append(listed or "no geographies")
+        listed += gettext(lang, " and {more} more ({n} geographies)").format(
+            more=len(geo_names) - MAX_NAMED, n=len(geo_names)
+        )
+    parts.append(listed or gettext(lang, "no geographies"))
     lo, hi = years
-    parts.append(
-        f"years {lo}-{hi}"
-        if lo and hi
-        else f"from {lo}"
-        if lo
-        else f"up to {hi}"
-        if hi
-        else "all years"
-    )
-    parts += [f"{dim.replace('_', ' ')} = {code}" for dim, code in sorted(dims.items())]
+    if lo and hi:
+        parts.append(gettext(lang, "years {start}-{end}").format(start=lo, end=hi))
+    elif lo or hi:
+        parts.append(
+            (gettext(lang, "from {year}") if lo else gettext(lang, "up to {year}")).format(
+                year=lo or hi
+            )
+        )
+    else:
+        parts.append(gettext(lang, "all years"))
+    parts += [f"{dim} = {code}" for dim, code in sorted(dims.items())]
     return "; ".join(parts)

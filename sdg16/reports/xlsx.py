@@ -8,6 +8,8 @@ import re
 import pandas as pd
 
 from sdg16.core import spreadsheet
+from sdg16.core.formatting import date_time
+from sdg16.core.i18n import gettext
 from sdg16.reports.model import Report
 
 
@@ -21,29 +23,38 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 
 def to_xlsx(report: Report) -> bytes:
-    m = report.meta
+    m, lang = report.meta, report.meta.lang
+
+    classification = (
+        gettext(lang, "Public")
+        if m.public
+        else gettext(lang, "Restricted: authorized recipients only")
+    )
+    sheet = gettext(lang, "Sheet: {title}")
     about = [
-        ("Title", m.title),
-        ("Prepared by", m.author),
-        ("Created (UTC)", m.created.strftime("%Y-%m-%d %H:%M")),
-        ("Classification", "Public" if m.public else "Restricted: authorized recipients only"),
-        *(("Filter", line) for line in m.filters_text),
-        ("View (URL query)", m.filters_query),
-        *(("Provenance", line) for line in m.provenance),
-        ("Attribution", m.attribution),
+        (gettext(lang, "Title"), m.title),
+        (gettext(lang, "Prepared by"), m.author),
+        (gettext(lang, "Created (UTC)"), date_time(m.created, lang)),
+        (gettext(lang, "Classification"), classification),
+        *((gettext(lang, "Filter"), line) for line in m.filters_text),
+        (gettext(lang, "View (URL query)"), m.filters_query),
+        *((gettext(lang, "Provenance"), line) for line in m.provenance),
+        (gettext(lang, "Attribution"), m.attribution),
         *(
-            (f"Sheet: {s.title}", s.text + (" " + s.note if s.note else ""))
+            (sheet.format(title=s.title), s.text + (" " + s.note if s.note else ""))
             for s in report.sections
         ),
     ]
     buf = io.BytesIO()
-    used = {"About"}
+    about_name = gettext(lang, "About")
+    used = {about_name}
     options = {"options": spreadsheet.XLSX_OPTIONS}
+    columns = [gettext(lang, "Field"), gettext(lang, "Value")]
     with pd.ExcelWriter(buf, engine="xlsxwriter", engine_kwargs=options) as writer:
-        about_frame = spreadsheet.safe_frame(pd.DataFrame(about, columns=["Field", "Value"]))
-        about_frame.to_excel(writer, sheet_name="About", index=False)
-        writer.sheets["About"].set_column(0, 0, 24)
-        writer.sheets["About"].set_column(1, 1, 100)
+        about_frame = spreadsheet.safe_frame(pd.DataFrame(about, columns=columns))
+        about_frame.to_excel(writer, sheet_name=about_name, index=False)
+        writer.sheets[about_name].set_column(0, 0, 24)
+        writer.sheets[about_name].set_column(1, 1, 100)
         for s in report.sections:
             name = _sheet_name(s.title, used)
             spreadsheet.safe_frame(s.table).to_excel(writer, sheet_name=name, index=False)

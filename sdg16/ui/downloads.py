@@ -9,8 +9,8 @@ from sdg16.core.formatting import unit_label
 from sdg16.reports import tables
 from sdg16.state.roles import Role
 from sdg16.ui import cache, guard
-from sdg16.ui.explorer import View, share_link
-from sdg16.ui.i18n import _, num
+from sdg16.ui.explorer import View, code_label, dim_label, share_link
+from sdg16.ui.i18n import _, current_lang, num
 
 LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}
 MIME = {
@@ -25,22 +25,25 @@ def about(view: View, url_path: str) -> tables.About:
     f = view.query
     indicator, entry = cat.indicator_of(f.series), cat.series(f.series)
     attribution = (
-        "World Bank, Worldwide Governance Indicators"
+        _("World Bank, Worldwide Governance Indicators")
         if indicator.source == "wgi"
-        else f"Source: UN Statistics Division, SDG Global Database; custodian {indicator.custodian}"
+        else _("UN Statistics Division, SDG Global Database; custodian {custodian}").format(
+            custodian=indicator.custodian
+        )
     )
     words = tables.describe_filter(
         f.series,
         [view.names.get(g, g) for g in view.geos],
         (f.year_from, f.year_to),
-        dict(f.dims),
+        {dim_label(d): code_label(c) for d, c in f.dims},
         view.region_label,
+        current_lang(),
     )
     return tables.About(
         series=f.series,
-        title=entry.title,
-        indicator=f"{indicator.code} {indicator.title}",
-        unit=unit_label(entry.unit),
+        title=_(entry.title),
+        indicator=f"{indicator.code} {_(indicator.title)}",
+        unit=unit_label(entry.unit, current_lang()),
         custodian=indicator.custodian,
         attribution=attribution,
         filters=words,

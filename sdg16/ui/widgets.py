@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.core.dimensions import code_label, dim_label
 from sdg16.core.formatting import unit_label
 from sdg16.ui import cache, controls, nav
-from sdg16.ui.i18n import _
+from sdg16.ui.i18n import _, current_lang
 
 DEFAULT_SERIES = "VC_IHR_PSRC"
 
@@ -39,14 +40,17 @@ def indicator_info(series_code: str) -> None:
     }
     with st.popover(_("About this indicator"), icon=":material/info:"):
         st.markdown(f"**{indicator.code} {_(indicator.title)}**")
-        st.write(indicator.definition)
-        default = ", ".join(f"{k} = {v}" for k, v in entry.default.items()) or _("none")
+        st.write(_(indicator.definition))
+        lang = current_lang()
+        default = ", ".join(
+            f"{dim_label(k, lang)} = {code_label(v, lang)}" for k, v in entry.default.items()
+        )
         rows = [
             (_("Series"), f"`{entry.code}` — {_(entry.title)}"),
-            (_("Unit"), f"{entry.unit} ({direction[entry.higher_is_better]})"),
+            (_("Unit"), f"{_(entry.unit)} ({direction[entry.higher_is_better]})"),
             (_("Custodian"), indicator.custodian),
             (_("Target"), indicator.target),
-            (_("Headline disaggregation"), default),
+            (_("Headline disaggregation"), default or _("none")),
         ]
         st.markdown("\n".join(f"- {label}: {value}" for label, value in rows))
         source = (
@@ -58,7 +62,7 @@ def indicator_info(series_code: str) -> None:
         )
         st.caption(
             _("Source: {source}. Unit code: {unit}").format(
-                source=source, unit=unit_label(entry.unit)
+                source=source, unit=unit_label(entry.unit, lang)
             )
         )
 
