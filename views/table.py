@@ -6,12 +6,13 @@ import streamlit as st
 
 from sdg16.core.formatting import number
 from sdg16.reports.tables import screen_frame
-from sdg16.ui import cache, common, downloads, explorer, page, present
+from sdg16.ui import cache, common, downloads, explorer, page, present, widgets
 from sdg16.ui.i18n import _
 
 f = page.setup("table")
 view = explorer.filter_panel(default="all")
 present.presenter_header(_("Table"))
+widgets.view_tabs("table")
 if view.default_note:
     st.info(view.default_note, icon=":material/info:")
 if not view.geos:
@@ -31,4 +32,5 @@ st.dataframe(
 )
 st.caption(_("Click a column heading to sort. Downloads hold exactly these rows."))
 downloads.buttons(rows, view, "table")
+widgets.sources_panel(view.query.series)
 common.freshness_and_attribution()

@@ -80,3 +80,8 @@ def date_time(value: dt.datetime, lang: str = "en") -> str:
         value = value.replace(tzinfo=dt.UTC)
     when = format_time(value, "short", tzinfo=dt.UTC, locale=lang)
     return f"{format_date(value, 'medium', locale=lang)} {when}"
+
+
+def date_text(value: dt.date, lang: str = "en") -> str:
+    """A date as ``lang`` writes it (``Dec 2, 2026`` / ``2 dic 2026`` / ``2 déc. 2026``)."""
+    return format_date(value, "medium", locale=lang)

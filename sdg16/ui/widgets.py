@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.core.catalog import method_url
 from sdg16.core.dimensions import code_label, dim_label
-from sdg16.core.formatting import unit_label
+from sdg16.core.formatting import dataset_label, date_time, unit_label
+from sdg16.core.i18n import N_
 from sdg16.ui import cache, controls, nav
 from sdg16.ui.i18n import _, current_lang
 
@@ -94,3 +96,51 @@ def region_picker(
         format_func=lambda c: none_label if c is None else labels[c],
         help=help,
     )
+
+
+# The indicator view's tabs: each is its own page (own URL, own filters: a year on the map,
+# many countries on the chart), so the tabs are links that carry the shared filter.
+VIEW_TABS = (
+    ("trends", N_("Chart"), ":material/show_chart:"),
+    ("map", N_("Map"), ":material/public:"),
+    ("table", N_("Table"), ":material/table:"),
+)
+
+
+def view_tabs(current: str) -> None:
+    """Chart · Map · Table for the same indicator and filter; the open one is marked."""
+    cols = st.columns(len(VIEW_TABS) + 2, gap="small")
+    params = nav.link_params()
+    for col, (path, label, icon) in zip(cols, VIEW_TABS, strict=False):
+        with col:
+            shown = _(label)
+            if path == current:
+                st.markdown(f"**{shown}**", help=_("This view"))
+            else:
+                st.page_link(nav.page_file(path), label=shown, icon=icon, query_params=params)
+
+
+def sources_panel(series_code: str) -> None:
+    """The indicator's sources: definition, custodian, method, and when each source was loaded."""
+    cat = cache.indicator_catalog()
+    if not cat.has_series(series_code):
+        return
+    indicator, lang = cat.indicator_of(series_code), current_lang()
+    fresh = cache.freshness()
+    prefix = ("wgi", "wb") if indicator.source == "wgi" else ("unsd",)
+    loaded = fresh[fresh["dataset"].str.startswith(prefix)]
+    with st.expander(_("Sources and method"), icon=":material/menu_book:"):
+        st.markdown(f"**{indicator.code} {_(indicator.title)}** — {_(indicator.definition)}")
+        lines = [
+            _("Custodian agency: {custodian}").format(custodian=indicator.custodian),
+            _("Method: [metadata of indicator {code}]({url})").format(
+                code=indicator.code, url=method_url(indicator)
+            ),
+            *(
+                _("{dataset}: loaded {when} UTC").format(
+                    dataset=_(dataset_label(r.dataset)), when=date_time(r.loaded_at, lang)
+                )
+                for r in loaded.itertuples(index=False)
+            ),
+        ]
+        st.markdown("\n".join(f"- {line}" for line in lines))
