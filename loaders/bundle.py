@@ -21,8 +21,8 @@ from loaders.base import (
     Provenance,
     sha256_of,
 )
-from loaders.csvfile import problems_where, read_table
 from loaders.geo_codes import NON_ISO_COUNTRIES, SUBNATIONAL_M49, aggregate_id
+from loaders.tables import problems_where, read_table
 from sdg16.core.schema import DIMENSIONS
 
 UN_SERIES = "indicators/un_sdg_goal16_series.csv"
@@ -104,7 +104,7 @@ class BundleSource:
         """Countries (ISO3) with UN and World Bank groupings, then UN aggregates."""
         codes_path = self._path(COUNTRY_CODES)
         iso3, m49 = "ISO3166-1-Alpha-3", "M49"
-        cc = read_table(codes_path, [iso3, m49, "ISO3166-1-Alpha-2", "official_name_en"])
+        cc = read_table(codes_path, required=[iso3, m49, "ISO3166-1-Alpha-2", "official_name_en"])
         cc = cc[cc[iso3].str.strip() != ""]
         m49_num = pd.to_numeric(cc[m49], errors="coerce")
         problems = problems_where(cc, m49_num.isna(), str(codes_path), m49, "not an M49 code")
@@ -142,7 +142,7 @@ class BundleSource:
         countries = countries.merge(self._wb_metadata(), on="iso3", how="left")
 
         areas_path = self._path(UN_GEO_AREAS)
-        areas = read_table(areas_path, ["geo_area", "name"])
+        areas = read_table(areas_path, required=["geo_area", "name"])
         code = pd.to_numeric(areas["geo_area"], errors="coerce")
         problems = problems_where(
             areas, code.isna(), str(areas_path), "geo_area", "not an M49 code"
@@ -166,7 +166,7 @@ class BundleSource:
 
     def _wb_metadata(self) -> pd.DataFrame:
         path = self._path(WB_METADATA)
-        meta = read_table(path, ["Country Code", "Region", "IncomeGroup"], encoding="utf-8-sig")
+        meta = read_table(path, required=["Country Code", "Region", "IncomeGroup"])
         return pd.DataFrame(
             {
                 "iso3": meta["Country Code"].str.strip(),
@@ -178,7 +178,7 @@ class BundleSource:
     def un_series(self, geo: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         path = self._path(UN_SERIES)
         name = str(path)
-        raw = read_table(path, UN_REQUIRED, optional=DIMENSIONS, allow_extra=False)
+        raw = read_table(path, required=UN_REQUIRED, optional=DIMENSIONS, allow_extra=False)
         year, problems = _check_years(raw, name)
         value, more = _check_values(raw, name)
         problems += more
@@ -227,7 +227,7 @@ class BundleSource:
 
     def _un_descriptions(self) -> pd.DataFrame:
         path = self._path(UN_CATALOG)
-        cat = read_table(path, ["series_code", "series_description"])
+        cat = read_table(path, required=["series_code", "series_description"])
         return cat.rename(columns={"series_description": "description"})[
             ["series_code", "description"]
         ]
@@ -235,7 +235,7 @@ class BundleSource:
     def wgi(self, geo: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         path = self._path(WGI)
         name = str(path)
-        raw = read_table(path, WGI_REQUIRED)
+        raw = read_table(path, required=WGI_REQUIRED)
         year, problems = _check_years(raw, name)
         value, more = _check_values(raw, name)
         problems += more

@@ -27,6 +27,15 @@ SCHEMA = (Path(__file__).with_name("schema.sql")).read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
+class Load:
+    """An open load: the copy's connection inside its transaction, its id, when it started."""
+
+    con: duckdb.DuckDBPyConnection
+    load_id: int
+    started: datetime
+
+
+@dataclass(frozen=True)
 class LoadResult:
     load_id: int
     source: str
@@ -47,6 +56,29 @@ def _exclusive(path: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def sweep_stale_copies(path: Path) -> list[Path]:
+    """Remove ``<store>.tmp-<pid>`` copies (and their WAL) left by a load that was killed
+    (kill -9, power loss): each is a whole copy of the store. Only copies whose process is
+    gone; called under the store's lock, so no live load of this machine is writing one."""
+    removed = []
+    for tmp in path.parent.glob(f"{path.name}.tmp-*"):
+        pid = tmp.name.rsplit(".tmp-", 1)[1].removesuffix(".wal")
+        if pid.isascii() and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
 def _now() -> datetime:
     """UTC, without tzinfo: DuckDB TIMESTAMP columns hold UTC by convention here."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -60,6 +92,7 @@ class Store:
     def _swap(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to a copy; renamed over the store only if the block succeeds."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        sweep_stale_copies(self.path)
         tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
         tmp.unlink(missing_ok=True)
         if self.path.exists():
@@ -77,41 +110,43 @@ class Store:
             Path(f"{tmp}.wal").unlink(missing_ok=True)
             raise
 
-    def apply(self, batch: Batch, *, before_commit: Callable[[], None] | None = None) -> LoadResult:
-        """Replace the batch's datasets (and the reference tables, if it carries them) at once.
+    @contextmanager
+    def _transaction(
+        self, source: str, where: str, before_commit: Callable[[], None] | None
+    ) -> Iterator[Load]:
+        """The one way a load writes, for indicators and incidents alike: one load at a time, a
+        copy of the store, one transaction, renamed over the store on commit; a failure leaves
+        the store as it was and is logged (``where``: the inputs it names).
 
-        ``before_commit`` runs inside the transaction; tests use it to inject a failure.
-        """
+        ``before_commit`` runs inside the transaction; tests use it to inject a failure."""
         started = _now()
         with _exclusive(self.path):
             try:
                 with self._swap() as con:
-                    load_id = self._next_load_id(con)
+                    load = Load(con, self._next_load_id(con), started)
                     con.begin()
-                    self._write(con, batch, load_id)
-                    self._log(con, load_id, batch, started)
+                    yield load
                     if before_commit:
                         before_commit()
                     con.commit()
             except Exception as exc:
-                self._record_failure(batch.source, batch, started, exc)
+                self._record_failure(source, started, exc, where)
                 raise
-        return LoadResult(load_id, batch.source, len(batch.observations), len(batch.series))
+
+    def apply(self, batch: Batch, *, before_commit: Callable[[], None] | None = None) -> LoadResult:
+        """Replace the batch's datasets (and the reference tables, if it carries them) at once."""
+        where = ", ".join(i.location for i in batch.inputs)
+        with self._transaction(batch.source, where, before_commit) as load:
+            self._write(load.con, batch, load.load_id)
+            self._log(load.con, load.load_id, batch, load.started)
+        return LoadResult(load.load_id, batch.source, len(batch.observations), len(batch.series))
 
     def record_failure(self, source: str, location: str, error: Exception) -> None:
         """Log a load that failed before it produced a batch (bad file, no network)."""
         with _exclusive(self.path):
-            self._record_failure(source, None, _now(), error, location)
+            self._record_failure(source, _now(), error, location)
 
-    def _record_failure(
-        self,
-        source: str,
-        batch: Batch | None,
-        started: datetime,
-        error: Exception,
-        location: str | None = None,
-    ) -> None:
-        where = location or (", ".join(i.location for i in batch.inputs) if batch else None)
+    def _record_failure(self, source: str, started: datetime, error: Exception, where: str) -> None:
         try:
             with self._swap() as con:
                 con.execute(
@@ -194,29 +229,19 @@ class Store:
     def apply_incidents(
         self, batch: IncidentBatch, *, before_commit: Callable[[], None] | None = None
     ) -> ImportResult:
-        """Add an import's new reports and rejected rows at once (same swap as ``apply``)."""
+        """Add an import's new reports and rejected rows at once (same transaction as ``apply``)."""
         from loaders.incidents import storage
 
-        started = _now()
-        with _exclusive(self.path):
-            try:
-                with self._swap() as con:
-                    load_id = self._next_load_id(con)
-                    con.begin()
-                    inserted, duplicates = storage.write(con, batch, load_id)
-                    rows = [
-                        [load_id, batch.source, i.location, started, _now(), inserted, i.checksum]
-                        for i in batch.inputs
-                    ] or [[load_id, batch.source, None, started, _now(), inserted, None]]
-                    con.executemany(
-                        "INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', NULL)", rows
-                    )
-                    if before_commit:
-                        before_commit()
-                    con.commit()
-            except Exception as exc:
-                self._record_failure(batch.source, None, started, exc, _where(batch))
-                raise
+        with self._transaction(batch.source, _where(batch), before_commit) as load:
+            load_id, started = load.load_id, load.started
+            inserted, duplicates = storage.write(load.con, batch, load_id)
+            rows = [
+                [load_id, batch.source, i.location, started, _now(), inserted, i.checksum]
+                for i in batch.inputs
+            ] or [[load_id, batch.source, None, started, _now(), inserted, None]]
+            load.con.executemany(
+                "INSERT INTO load_log VALUES (?, ?, ?, ?, ?, ?, ?, 'ok', NULL)", rows
+            )
         q = batch.quarantine
         listing = [
             {"id": r.source_id, "row": r.row_no, "field": r.field, "reason": r.reason}
@@ -226,7 +251,7 @@ class Store:
             {"id": r.source_id, "row": r.row_no, "field": r.field, "note": r.note}
             for r in batch.flags.itertuples(index=False)
         ]
-        return ImportResult(load_id, inserted, duplicates, len(q), listing, flags)
+        return ImportResult(load.load_id, inserted, duplicates, len(q), listing, flags)
 
 
 def _where(batch: IncidentBatch) -> str:

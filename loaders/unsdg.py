@@ -6,7 +6,6 @@ an unknown one fails the load, because dropping it would merge distinct disaggre
 
 from __future__ import annotations
 
-import hashlib
 import math
 from typing import Any
 from urllib.parse import urlencode
@@ -14,9 +13,10 @@ from urllib.parse import urlencode
 import pandas as pd
 import requests
 
+from loaders.api import ApiSource
 from loaders.base import OBSERVATION_COLUMNS, SERIES_COLUMNS, Batch, LoadError, Problem, Provenance
 from loaders.geo_codes import geo_id_for_m49, minimal_geo
-from loaders.http import JsonPage, get_json, make_session, paged
+from loaders.http import JsonPage, get_json
 from sdg16.core.schema import DIMENSIONS
 
 DATASET = "unsd-api"
@@ -45,10 +45,11 @@ def dimension_column(name: str) -> str | None:
     return column if column in DIMENSIONS else None
 
 
-class UnSdgSource:
+class UnSdgSource(ApiSource):
     """Fetches UN SDG Global Database series through the SDG API."""
 
     name = "unsdg"
+    label = "UN SDG"
 
     def __init__(
         self,
@@ -57,10 +58,10 @@ class UnSdgSource:
         base_url: str = "https://unstats.un.org/SDGAPI/v1/sdg",
         progress: bool = True,
     ):
-        self.series_codes = list(series_codes) if series_codes else default_series()
-        self.session = session or make_session()
-        self.base_url = base_url.rstrip("/")
-        self.progress = progress
+        super().__init__(series_codes, session, base_url, progress)
+
+    def default_series(self) -> list[str]:
+        return default_series()
 
     def url(self, code: str, page: int) -> str:
         query = urlencode({"seriesCode": code, "page": page, "pageSize": PAGE_SIZE})
@@ -93,42 +94,25 @@ class UnSdgSource:
             raise LoadError(Problem(url, "no usable 'totalPages'", field="totalPages")) from exc
         return result, pages
 
-    def fetch(self) -> Batch:
-        indicators = _indicators()
-        records: list[dict[str, Any]] = []
-        series: dict[str, dict[str, Any]] = {}
-        inputs: list[Provenance] = []
-        problems: list[Problem] = []
-        for code in self.series_codes:
-            digest, kept = hashlib.sha256(), 0
-            for page in paged(lambda n, c=code: self._page(c, n), f"UN SDG {code}", self.progress):
-                digest.update(page.body)
-                for i, item in enumerate(page.data["data"]):
-                    rec = self._record(code, item, page.url, i, problems)
-                    if rec is None:
-                        continue
-                    records.append(rec)
-                    kept += 1
-                    indicator = indicators.get(code) or next(
-                        iter(item.get("indicator") or []), None
-                    )
-                    series.setdefault(
-                        code,
-                        {
-                            "series_code": code,
-                            "source": DATASET,
-                            "indicator": indicator,
-                            "description": item.get("seriesDescription"),
-                            "unit": rec["unit"],
-                        },
-                    )
-            inputs.append(Provenance(self.url(code, 1), kept, digest.hexdigest()))
-        if problems:
-            raise LoadError(problems)
-        if not records:
-            # An empty answer would wipe the dataset in the store; that is never what was meant.
-            raise LoadError(Problem(self.base_url, "the API returned no observations"))
-        return self._batch(records, list(series.values()), inputs)
+    def _rows(self, page: JsonPage) -> list[Any]:
+        return page.data["data"]
+
+    def _start(self) -> None:
+        self._indicators = _indicators()
+        self._series: dict[str, dict[str, Any]] = {}
+
+    def _seen(self, code: str, row: Any, record: dict[str, Any]) -> None:
+        indicator = self._indicators.get(code) or next(iter(row.get("indicator") or []), None)
+        self._series.setdefault(
+            code,
+            {
+                "series_code": code,
+                "source": DATASET,
+                "indicator": indicator,
+                "description": row.get("seriesDescription"),
+                "unit": record["unit"],
+            },
+        )
 
     def _record(
         self, code: str, item: Any, url: str, i: int, problems: list[Problem]
@@ -188,25 +172,14 @@ class UnSdgSource:
             **dims,
         }
 
-    def _batch(
-        self, records: list[dict[str, Any]], series: list[dict[str, Any]], inputs: list[Provenance]
-    ) -> Batch:
+    def _batch(self, records: list[dict[str, Any]], inputs: list[Provenance]) -> Batch:
         raw = pd.DataFrame(records)
         for dim in DIMENSIONS:
             # Absent dimensions are NULL, never NaN, like the bundle's.
             column = raw[dim] if dim in raw.columns else pd.Series(None, index=raw.index)
             raw[dim] = column.astype(object).where(column.notna(), None)
         key = ["series_code", "geo_id", "year", *DIMENSIONS]
-        dup = raw.duplicated(subset=key)
-        if dup.any():
-            first = raw[dup].iloc[0]
-            raise LoadError(
-                Problem(
-                    self.url(first["series_code"], 1),
-                    f"{int(dup.sum())} duplicate observation(s) with the same area, year and"
-                    f" dimensions, e.g. {first['geo_id']} {first['year']}",
-                )
-            )
+        self.check_unique(raw, key, "observation(s) with the same area, year and dimensions")
         obs = raw.assign(
             source=DATASET, year=raw["year"].astype("int32"), value=raw["value"].astype("float64")
         ).reindex(columns=list(OBSERVATION_COLUMNS))
@@ -215,7 +188,7 @@ class UnSdgSource:
             source=self.name,
             datasets=(DATASET,),
             observations=obs,
-            series=pd.DataFrame(series).reindex(columns=list(SERIES_COLUMNS)),
+            series=pd.DataFrame(list(self._series.values())).reindex(columns=list(SERIES_COLUMNS)),
             geo=geo,
             inputs=inputs,
             replaces_reference=False,

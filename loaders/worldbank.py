@@ -6,7 +6,6 @@ and counted in ``skipped``; everything else is validated, and any bad row fails 
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from typing import Any
@@ -15,9 +14,10 @@ from urllib.parse import urlencode
 import pandas as pd
 import requests
 
+from loaders.api import ApiSource
 from loaders.base import OBSERVATION_COLUMNS, SERIES_COLUMNS, Batch, LoadError, Problem, Provenance
 from loaders.geo_codes import is_country_iso3, minimal_geo
-from loaders.http import JsonPage, get_json, make_session, paged
+from loaders.http import JsonPage, get_json
 
 DATASET = "wb-api"
 PER_PAGE = 1000
@@ -54,10 +54,11 @@ def _as_int(meta: dict, key: str, url: str) -> int:
         raise LoadError(Problem(url, f"page metadata has no usable '{key}'", field=key)) from exc
 
 
-class WorldBankSource:
+class WorldBankSource(ApiSource):
     """Fetches WGI estimates for every country, page by page."""
 
     name = "worldbank"
+    label = "World Bank"
 
     def __init__(
         self,
@@ -66,11 +67,12 @@ class WorldBankSource:
         base_url: str = "https://api.worldbank.org/v2",
         progress: bool = True,
     ):
-        self.series_codes = list(series_codes) if series_codes else default_series()
-        self.session = session or make_session()
-        self.base_url = base_url.rstrip("/")
-        self.progress = progress
+        super().__init__(series_codes, session, base_url, progress)
         self.skipped: Counter[str] = Counter()
+        self._descriptions: dict[str, str] = {}
+
+    def default_series(self) -> list[str]:
+        return default_series()
 
     def url(self, code: str, page: int) -> str:
         query = urlencode({"format": "json", "per_page": PER_PAGE, "page": page})
@@ -91,29 +93,15 @@ class WorldBankSource:
             raise LoadError(Problem(url, "rows are not a list"))
         return result, _as_int(data[0], "pages", url)
 
-    def fetch(self) -> Batch:
+    def _rows(self, page: JsonPage) -> list[Any]:
+        return page.data[1] or []
+
+    def _start(self) -> None:
         self.skipped.clear()
-        records: list[dict[str, Any]] = []
-        descriptions: dict[str, str] = {}
-        inputs: list[Provenance] = []
-        problems: list[Problem] = []
-        for code in self.series_codes:
-            digest, kept = hashlib.sha256(), 0
-            for page in paged(
-                lambda n, c=code: self._page(c, n), f"World Bank {code}", self.progress
-            ):
-                digest.update(page.body)
-                for i, row in enumerate(page.data[1] or []):
-                    rec = self._record(code, row, page.url, i, problems)
-                    if rec is None:
-                        continue
-                    records.append(rec)
-                    descriptions.setdefault(code, (row.get("indicator") or {}).get("value") or code)
-                    kept += 1
-            inputs.append(Provenance(self.url(code, 1), kept, digest.hexdigest()))
-        if problems:
-            raise LoadError(problems)
-        return self._batch(records, descriptions, inputs)
+        self._descriptions = {}
+
+    def _seen(self, code: str, row: Any, record: dict[str, Any]) -> None:
+        self._descriptions.setdefault(code, (row.get("indicator") or {}).get("value") or code)
 
     def _record(
         self, code: str, row: Any, url: str, i: int, problems: list[Problem]
@@ -155,22 +143,10 @@ class WorldBankSource:
             "name": name,
         }
 
-    def _batch(
-        self, records: list[dict[str, Any]], descriptions: dict[str, str], inputs: list[Provenance]
-    ) -> Batch:
-        if not records:
-            # An empty answer would wipe the dataset in the store; that is never what was meant.
-            raise LoadError(Problem(self.base_url, "the API returned no observations"))
+    def _batch(self, records: list[dict[str, Any]], inputs: list[Provenance]) -> Batch:
+        descriptions = self._descriptions
         raw = pd.DataFrame(records)
-        dup = raw.duplicated(subset=["series_code", "geo_id", "year"])
-        if dup.any():
-            first = raw[dup].iloc[0]
-            raise LoadError(
-                Problem(
-                    self.url(first["series_code"], 1),
-                    f"{int(dup.sum())} duplicate row(s), e.g. {first['geo_id']} {first['year']}",
-                )
-            )
+        self.check_unique(raw, ["series_code", "geo_id", "year"], "row(s)")
         obs = raw.assign(
             source=DATASET,
             year=raw["year"].astype("int32"),

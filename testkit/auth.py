@@ -1,9 +1,11 @@
-"""Log in through the real login page in AppTest, with users in a throwaway state DB."""
+"""Sign a test in: a server-side session of the account's role (no bcrypt, no login page), or
+through the real login page when the sign-in itself is what a test checks."""
 
 from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from sdg16.state.roles import Role
 from testkit.paths import ROOT
 
 PASSWORDS = {
@@ -11,12 +13,21 @@ PASSWORDS = {
     "ana": "analyst-password-1",
     "root": "admin-password-12",
 }
+ROLES = {"vic": Role.VIEWER, "ana": Role.ANALYST, "root": Role.ADMIN}  # of the accounts above
 
 
-def signed_in(user: str | None, page: str | None = None, **params: str) -> AppTest:
-    """The app as ``user`` (None: anonymous), then at ``views/<page>.py`` with URL params."""
+def signed_in(
+    user: str | None, page: str | None = None, *, real_login: bool = False, **params: str
+) -> AppTest:
+    """The app as ``user`` (None: anonymous), then at ``views/<page>.py`` with URL params.
+
+    The session is made directly (``as_role``): a bcrypt check and a run of the login page per
+    test cost seconds across the suite. ``real_login`` types the password into the login page
+    instead, for the tests of signing in (and of its audit entry)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
-    if user:
+    if user and not real_login:
+        as_role(at, ROLES[user], user)
+    elif user:
         at.switch_page("views/login.py").run()
         at.text_input(key="login_name").input(user)
         at.text_input(key="login_password").input(PASSWORDS[user])
@@ -38,7 +49,6 @@ def as_role(at: AppTest, role, name: str | None = None) -> AppTest:
     """Give the AppTest a real server-side session of an account with ``role`` (created in the
     state DB if missing), as a sign-in would, without typing the password (bcrypt is slow)."""
     from sdg16.state import accounts, sessions
-    from sdg16.state.roles import Role
     from sdg16.ui.session import IDENTITY_KEY, Identity
 
     if role is Role.ANONYMOUS:

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.bundle import BundleSource
-from loaders.store import Store
 from sdg16.queries.db import ReadOnlyDatabase
-from testkit.paths import ARTIFACTS, BUNDLE, HARASSMAP
+from testkit import stores
+from testkit.paths import ARTIFACTS, BUNDLE
 
 # The replica test starts nginx, PostgreSQL and two app servers: only `make replicas-test` runs it.
 collect_ignore = [] if os.environ.get("SDG16_REPLICAS_TEST") else ["replicas"]
@@ -27,8 +26,7 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store holding the real bundle; also exported as SDG16_DB for the app and the CLI."""
-    path = tmp_path_factory.mktemp("store") / "sdg16.duckdb"
-    Store(path).apply(BundleSource(BUNDLE).fetch())
+    path = stores.bundle_store(tmp_path_factory.mktemp("store") / "sdg16.duckdb")
     os.environ["SDG16_DB"] = str(path)
     # Downloads are audited on click: never write a test's entries into the real state DB.
     os.environ.setdefault("SDG16_STATE_DB", str(path.with_name("app_state.sqlite")))
@@ -95,25 +93,13 @@ def artifacts() -> Path:
 def incident_store(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the bundle store with the HarassMap reports imported (the shared one is left
     as the bundle made it, for the tests that check its load log)."""
-    from loaders.incidents import read
-
-    path = tmp_path_factory.mktemp("incidents") / "sdg16.duckdb"
-    shutil.copyfile(store_path, path)
-    Store(path).apply_incidents(read(HARASSMAP, "harassmap"))
-    return path
+    return stores.with_incidents(store_path, tmp_path_factory.mktemp("incidents") / "sdg16.duckdb")
 
 
 @pytest.fixture
 def incident_app(incident_store: Path):
     """Point the app (and its caches) at the incident store for one AppTest, then back."""
-    import streamlit as st
+    from testkit.apptest import app_store
 
-    before = os.environ.get("SDG16_DB")
-    os.environ["SDG16_DB"] = str(incident_store)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield incident_store
-    if before is not None:
-        os.environ["SDG16_DB"] = before
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    with app_store(incident_store):
+        yield incident_store

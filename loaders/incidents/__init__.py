@@ -18,7 +18,7 @@ FORMATS = ("template", "harassmap", "ushahidi", "kobo", "ucdp")
 
 def guess_format(path: Path) -> str:
     """The format a file is in, from its header; 'template' when nothing else fits."""
-    from loaders.incidents.tables import read_table
+    from loaders.tables import read_table
 
     if path.suffix.lower() in (".geojson", ".json"):
         return "ucdp"

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from loaders.incidents.tables import read_table, require
 from loaders.incidents.validate import Reject, split_location
+from loaders.tables import read_table, require
 
 SOURCE = "harassmap"
 SIGNATURE = {"report_number", "incident_date", "categories", "location"}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.incidents.tables import read_table, require
+from loaders.tables import read_table, require
 
 SOURCE = "kobo"
 SIGNATURE = {"_id", "_submission_time", "incident_date", "incident_types"}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pycountry
 
 from loaders.base import LoadError, Problem
-from loaders.incidents.tables import read_table, require
+from loaders.tables import read_table, require
 
 SOURCE = "ucdp"
 SIGNATURE = {"id", "type_of_violence", "date_start", "where_prec"}

@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 
 from loaders.base import LoadError, Problem
-from loaders.incidents.tables import read_table
+from loaders.tables import read_table
 
 SOURCE = "ushahidi"
 SIGNATURE = {"Post ID", "Title", "Description"}

@@ -24,7 +24,7 @@ from loaders.incidents.model import (
     INCIDENT_COLUMNS,
     QUARANTINE_COLUMNS,
 )
-from loaders.incidents.tables import FIELDS_COLUMN, MAX_CELL
+from loaders.tables import FIELDS_COLUMN, MAX_CELL
 from sdg16.core.taxonomy import UnknownLabel, get
 
 RAW_FIELDS = (

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         frame, columns = monthly.by_area(db, f, role), SPIKE_COLUMNS
     rows = [{c: _plain(r[c]) for c in columns} for r in frame.to_dict("records")]
     _print(rows, columns, args.format)
-    query = "&".join(f"{k}={v}" for k, v in f.to_params().items())
+    query = f.to_query()
     detail = "public" if args.public else "restricted"
     audit.record(
         SYSTEM_USER, role, args.command, "stdout", filters=query, fmt=args.format,

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from urllib.parse import urlencode
 
 from sdg16.core.policy import LANGUAGES
 from sdg16.core.schema import DIMENSIONS
@@ -78,6 +79,10 @@ class Filter:
         out.update(dict(self.dims))
         return out
 
+    def to_query(self) -> str:
+        """``to_params`` as a URL query string (commas left readable in lists of codes)."""
+        return urlencode(self.to_params(), safe=",")
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -101,7 +106,9 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _first(value: str | list[str]) -> str:
-    return value[0] if isinstance(value, list) else value
+    if isinstance(value, list):  # a repeated parameter: the first counts; none is empty
+        return value[0] if value else ""
+    return value
 
 
 def _checked(values: list[str], allowed: frozenset[str], key: str, notices: list[str]) -> tuple:

@@ -9,25 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from sdg16.core.attribution import attribution
 from sdg16.core.catalog import Catalog
-from sdg16.core.dimensions import code_label, dim_label
 from sdg16.core.filters import Filter
 from sdg16.core.formatting import dataset_label, date_time, number
 from sdg16.core.i18n import N_, gettext
-from sdg16.core.place_names import place_name
-from sdg16.core.taxonomy import get as taxonomy
 from sdg16.queries import incidents as queries_incidents
 from sdg16.queries import meta
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.incident_sections import incident_sections
 from sdg16.reports.indicator_sections import indicator_sections
 from sdg16.reports.model import Report, ReportMeta, Section, finalise
-from sdg16.services import incidents
-
-ATTRIBUTION = N_(
-    "Sources: UN Statistics Division, SDG Global Database (with the custodian agency of each "
-    "series); World Bank, Worldwide Governance Indicators."
-)
+from sdg16.services.filters import describe
 
 DEFAULT_TITLE = N_("SDG 16 report")
 
@@ -42,72 +35,6 @@ def source_for(f: Filter) -> str:
     """Incident filters (types, places, dates, admin areas) go to the incidents source."""
     incident = f.incident_types or f.place_types or f.start or f.end or f.admin1
     return "incidents" if incident and "incidents" in SOURCES else "indicators"
-
-
-def describe(f: Filter, db: ReadOnlyDatabase, catalog: Catalog) -> tuple[str, ...]:
-    """The filters as a reader would say them, in the filter's language."""
-    lang = f.lang or "en"
-    lines = []
-    if f.series:
-        title = (
-            gettext(lang, catalog.series(f.series).title)
-            if catalog.has_series(f.series)
-            else f.series
-        )
-        lines.append(
-            gettext(lang, "Indicator: {title} ({code})").format(title=title, code=f.series)
-        )
-    if f.geo:
-        geos = meta.geographies(db).set_index("geo_id")
-        names = [
-            place_name(geos.at[g, "name"], lang, geos.at[g, "iso2"], geos.at[g, "m49"], g)
-            if g in geos.index
-            else g
-            for g in f.geo
-        ]
-        lines.append(gettext(lang, "Geography: {places}").format(places=", ".join(names)))
-    elif f.region:
-        lines.append(gettext(lang, "Region: {region}").format(region=f.region))
-    else:
-        lines.append(gettext(lang, "Geography: all"))
-    earliest, latest = gettext(lang, "earliest"), gettext(lang, "latest")
-    if f.year is not None:
-        lines.append(gettext(lang, "Year: {year}").format(year=f.year))
-    elif f.year_from is not None or f.year_to is not None:
-        lines.append(
-            gettext(lang, "Years: {start} to {end}").format(
-                start=f.year_from or earliest, end=f.year_to or latest
-            )
-        )
-    if f.start or f.end:
-        lines.append(
-            gettext(lang, "Dates: {start} to {end}").format(
-                start=f.start or earliest, end=f.end or latest
-            )
-        )
-    if f.incident_types:
-        types = incidents.type_labels()
-        shown = ", ".join(gettext(lang, types.get(t, t)) for t in f.incident_types)
-        lines.append(gettext(lang, "Incident types: {types}").format(types=shown))
-    if f.place_types:
-        places = taxonomy().place_types
-        shown = ", ".join(gettext(lang, places.get(p, p)) for p in f.place_types)
-        lines.append(gettext(lang, "Places: {places}").format(places=shown))
-    names = incidents.area_names(f.geo[0]) if f.admin1 and f.geo else {}
-    for area in (f.admin1, f.admin2):
-        if area:
-            lines.append(
-                gettext(lang, "Area: {name} ({code})").format(name=names.get(area, area), code=area)
-            )
-    for dim, code in f.dims:
-        lines.append(f"{dim_label(dim, lang)}: {code_label(code, lang)}")
-    return tuple(lines)
-
-
-INCIDENT_ATTRIBUTION = N_(
-    "Incident reports: crowd-sourced, self-selected and unverified (HarassMap, harassmap.org; "
-    "other sources as listed). Borders: Natural Earth."
-)
 
 
 def provenance(db: ReadOnlyDatabase, f: Filter | None = None) -> tuple[str, ...]:
@@ -156,16 +83,15 @@ def build_report(
     else:
         wanted = list(sections)
         built = sorted((s for s in built if s.key in wanted), key=lambda s: wanted.index(s.key))
-    query = "&".join(f"{k}={v}" for k, v in f.to_params().items())
-    attribution = INCIDENT_ATTRIBUTION if source_for(f) == "incidents" else ATTRIBUTION
+    query = f.to_query()
     report_meta = ReportMeta(
         title=title.strip() or gettext(f.lang or "en", DEFAULT_TITLE),
         author=author,
         created=datetime.now(UTC),
-        filters_text=describe(f, db, catalog),
+        filters_text=describe(f, f.lang or "en", db=db, catalog=catalog),
         filters_query=query,
         provenance=provenance(db, f),
-        attribution=gettext(f.lang or "en", attribution),
+        attribution=attribution(f.lang or "en", incidents=source_for(f) == "incidents"),
         public=public,
         lang=f.lang,
     )

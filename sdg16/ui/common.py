@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.core.attribution import attribution
 from sdg16.core.formatting import dataset_label, date_time, number
-from sdg16.core.i18n import N_
 from sdg16.ui import cache
 from sdg16.ui.i18n import _, current_lang
-
-ATTRIBUTION = N_(
-    "Sources: UN Statistics Division, SDG Global Database (with the custodian agency of each "
-    "series); World Bank, Worldwide Governance Indicators; Natural Earth."
-)
 
 
 def freshness_and_attribution() -> None:
@@ -29,7 +24,7 @@ def freshness_and_attribution() -> None:
     ]
     st.divider()
     st.caption(_("Data freshness — ") + "; ".join(lines) if lines else _("No data loaded yet."))
-    st.caption(_(ATTRIBUTION))
+    st.caption(attribution(lang))
 
 
 def startup_checks() -> None:

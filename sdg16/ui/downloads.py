@@ -7,12 +7,14 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from sdg16.charts import export
+from sdg16.core.attribution import attribution
 from sdg16.core.formatting import dataset_label, date_text, unit_label
 from sdg16.core.i18n import N_
 from sdg16.reports import images, tables
+from sdg16.services.filters import describe
 from sdg16.state.roles import Role
 from sdg16.ui import cache, guard
-from sdg16.ui.explorer import View, code_label, dim_label, share_link
+from sdg16.ui.explorer import View, share_link
 from sdg16.ui.i18n import _, current_lang, num
 
 LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}
@@ -30,20 +32,13 @@ def about(view: View, url_path: str) -> tables.About:
     cat = cache.indicator_catalog()
     f = view.query
     indicator, entry = cat.indicator_of(f.series), cat.series(f.series)
-    attribution = (
-        _("World Bank, Worldwide Governance Indicators")
-        if indicator.source == "wgi"
-        else _("UN Statistics Division, SDG Global Database; custodian {custodian}").format(
-            custodian=indicator.custodian
-        )
-    )
-    words = tables.describe_filter(
-        f.series,
-        [view.names.get(g, g) for g in view.geos],
-        (f.year_from, f.year_to),
-        {dim_label(d): code_label(c) for d, c in f.dims},
-        view.region_label,
+    lines = describe(
+        f.update(geo=tuple(view.geos)),
         current_lang(),
+        db=cache.database(),
+        catalog=cat,
+        names=view.names,
+        region_label=view.region_label,
     )
     return tables.About(
         series=f.series,
@@ -51,8 +46,8 @@ def about(view: View, url_path: str) -> tables.About:
         indicator=f"{indicator.code} {_(indicator.title)}",
         unit=unit_label(entry.unit, current_lang()),
         custodian=indicator.custodian,
-        attribution=attribution,
-        filters=words,
+        attribution=attribution(current_lang(), indicator),
+        filters="; ".join(lines),
         link=share_link(url_path, view.link),
     )
 
@@ -97,7 +92,7 @@ def buttons(rows: pd.DataFrame, view: View, url_path: str, figure: go.Figure | N
         for ext, label in CHART_LABELS.items():
             files[ext] = lambda ext=ext: chart_file(figure, meta, frame, lang, ext)
             labels[ext] = _(label)
-    query = "&".join(f"{k}={v}" for k, v in view.link.to_params().items())
+    query = view.link.to_query()
     for col, (ext, make) in zip(st.columns(len(files)), files.items(), strict=True):
         with col:
             guard.guarded_download(

@@ -4,7 +4,6 @@ aggregates, years and the series' own disaggregations. Reads the URL, writes it 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -217,7 +216,7 @@ def share_link(url_path: str, link: Filter) -> str:
         base = url.split("://", 1)[0] + "://" + url.split("://", 1)[1].split("/", 1)[0]
     except (AttributeError, IndexError):
         base = ""
-    query = urlencode(link.to_params(), safe=",")  # readable geo lists
+    query = link.to_query()
     return f"{base}/{url_path}" + (f"?{query}" if query else "")
 
 

@@ -9,8 +9,8 @@ from sdg16.core.filters import Filter, Vocabulary, parse_params
 from sdg16.ui import cache, nav
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _vocabulary(store_version: str) -> Vocabulary:
+@cache.per_store(8)
+def vocabulary() -> Vocabulary:
     geos = cache.all_geographies()
     cat = cache.indicator_catalog()
     return Vocabulary(
@@ -21,10 +21,6 @@ def _vocabulary(store_version: str) -> Vocabulary:
         incident_types=frozenset(taxonomy.get().types),
         place_types=frozenset(taxonomy.get().place_types),
     )
-
-
-def vocabulary() -> Vocabulary:
-    return _vocabulary(cache.version())
 
 
 _SHOWN = "sdg16_notices_shown"

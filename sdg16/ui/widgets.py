@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.core.attribution import attribution
 from sdg16.core.catalog import method_url
 from sdg16.core.dimensions import code_label, dim_label
 from sdg16.core.formatting import dataset_label, date_time, unit_label
@@ -55,13 +56,7 @@ def indicator_info(series_code: str) -> None:
             (_("Headline disaggregation"), default or _("none")),
         ]
         st.markdown("\n".join(f"- {label}: {value}" for label, value in rows))
-        source = (
-            _("World Bank, Worldwide Governance Indicators")
-            if indicator.source == "wgi"
-            else _("UN Statistics Division, SDG Global Database; custodian {custodian}").format(
-                custodian=indicator.custodian
-            )
-        )
+        source = attribution(current_lang(), indicator)
         st.caption(
             _("Source: {source}. Unit code: {unit}").format(
                 source=source, unit=unit_label(entry.unit, lang)

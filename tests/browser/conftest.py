@@ -1,4 +1,6 @@
-"""Browser tests: one app server for the module, headless Debian Chromium, network closed."""
+"""Browser tests: one app server per store for the session (the bundle store, and a copy with
+the incident reports), headless Debian Chromium, network closed. Tests that need a server of
+their own say why (a fresh server's first request, their own accounts, an identity provider)."""
 
 from __future__ import annotations
 
@@ -24,4 +26,11 @@ def app_url(store_path: Path):
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (see .ci/run)")
     with running_app({"SDG16_DB": str(store_path)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def incident_url(incident_store: Path):
+    """The app on the store with the HarassMap reports imported."""
+    with running_app({"SDG16_DB": str(incident_store)}) as url:
         yield url

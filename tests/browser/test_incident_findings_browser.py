@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from testkit.browser import PageWatch, browser, exceptions_on, running_app, settle
+from testkit.browser import PageWatch, browser, exceptions_on, settle
 
 SIZES = {"phone": (390, 844), "laptop": (1280, 720), "wide": (1920, 1080)}
-
-
-@pytest.fixture(scope="module")
-def incident_url(incident_store: Path):
-    with running_app({"SDG16_DB": str(incident_store)}) as url:
-        yield url
 
 
 def _open_findings(page, label: str = "Key findings") -> None:

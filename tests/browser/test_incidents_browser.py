@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from testkit.browser import PageWatch, browser, exceptions_on, running_app, settle
-
-
-@pytest.fixture(scope="module")
-def incident_url(incident_store: Path):
-    with running_app({"SDG16_DB": str(incident_store)}) as url:
-        yield url
+from testkit.browser import PageWatch, browser, exceptions_on, settle
 
 
 def test_incident_map_renders_offline(incident_url: str, artifacts: Path) -> None:

@@ -70,7 +70,7 @@ def test_viewer_is_told_the_role_is_missing() -> None:
 
 
 def test_login_is_audited_and_logout_clears_the_role() -> None:
-    at = signed_in("ana", "login")
+    at = signed_in("ana", "login", real_login=True)
     assert any("Signed in as ana (analyst)" in s.value for s in at.success)
     at.button(key="page_logout").click().run()
     go(at, "reports").run()
@@ -89,7 +89,7 @@ def test_wrong_password_is_refused_and_logged() -> None:
 
 
 def test_admin_sees_users_and_the_audit_log() -> None:
-    at = signed_in("root", "admin")
+    at = signed_in("root", "admin", real_login=True)
     users = at.dataframe[0].value
     assert set(users["user"]) >= {"vic", "ana", "root"}
     log = at.dataframe[1].value

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from sdg16.core.policy import BASE_YEAR, TARGET_YEAR
+
 FIRST_YEAR = 2000
-BASE_YEAR = 2015
-TARGET_YEAR = 2030
 
 API_STATUSES = ("target_achieved", "on_track", "needs_acceleration", "regressing", "not_available")
 

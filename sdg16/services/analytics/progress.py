@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-BASE_YEAR = 2015
-TARGET_YEAR = 2030
+from sdg16.core.policy import BASE_YEAR, TARGET_YEAR
+
 ZERO_STANDIN = 0.001  # sdg-build's replacement for a zero base value or target
 THRESHOLDS = {1: (0.015, 0.005, 0.0), 2: (0.95, 0.6, 0.0)}  # high, medium, low per method
 LIMIT_EXPONENT = 4.44  # sdg-build's scaling-factor exponent near a natural limit

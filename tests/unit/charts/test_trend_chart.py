@@ -71,15 +71,3 @@ def test_excel_has_data_and_about_sheets_and_csv_keeps_source_text(db) -> None:
     assert len(book["Data"]) == len(rows) and set(book["Data"]["sex"]) == {"BOTHSEX"}
     csv = pd.read_csv(io.BytesIO(tables.to_csv(rows)), dtype={"value_text": str})
     assert csv["value_text"].tolist() == rows["value_text"].tolist()
-
-
-def test_filter_in_plain_words() -> None:
-    words = tables.describe_filter(
-        "VC_IHR_PSRC", ["Mexico", "Honduras"], (2005, 2020), {"sex": "FEMALE"}, "Central America"
-    )
-    assert words == (
-        "Series VC_IHR_PSRC; region Central America; Mexico, Honduras; years 2005-2020; "
-        "sex = FEMALE"
-    )
-    many = tables.describe_filter("X", [f"C{i}" for i in range(30)], (None, None), {})
-    assert "and 18 more (30 geographies)" in many and many.endswith("all years")

@@ -71,3 +71,12 @@ def test_lower_case_iso3_and_reversed_years_are_forgiven() -> None:
     f, notices = parse_params({"geo": "mex,hnd", "from": "2020", "to": "2001"}, VOCAB)
     assert f.geo == ("MEX", "HND") and (f.year_from, f.year_to) == (2001, 2020)
     assert notices == ["Swapped from/to: the range was reversed."]
+
+
+def test_to_query_encodes_what_a_url_cannot_carry_and_keeps_lists_readable() -> None:
+    from urllib.parse import parse_qs
+
+    f = Filter(series="VC_IHR_PSRC", geo=("MEX", "HND"), region="a&b=c d")
+    query = f.to_query()
+    assert "geo=MEX,HND" in query
+    assert parse_qs(query)["region"] == ["a&b=c d"]  # one value, not a second parameter

@@ -7,7 +7,6 @@ import datetime as dt
 from sdg16.core.dimensions import code_label, dim_label
 from sdg16.core.formatting import date_time, number
 from sdg16.core.place_names import group_name, place_name, region_name, text_direction
-from sdg16.reports.tables import describe_filter
 from sdg16.ui.i18n import direction_html
 
 
@@ -34,8 +33,6 @@ def test_disaggregation_labels() -> None:
     assert (dim_label("sex", "es"), code_label("BOTHSEX", "es")) == ("Sexo", "Ambos sexos")
     assert (dim_label("sex", "fr"), code_label("FEMALE", "fr")) == ("Sexe", "Femmes")
     assert code_label("15-49", "fr") == "15-49"  # an age band reads the same everywhere
-    words = describe_filter("X", ["México"], (None, 2020), {"Sexo": "Ambos sexos"}, None, "es")
-    assert words == "Serie X; México; hasta 2020; Sexo = Ambos sexos"
 
 
 def test_numbers_and_dates_per_locale() -> None:

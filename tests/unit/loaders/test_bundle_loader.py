@@ -9,12 +9,13 @@ import pytest
 
 from loaders.base import LoadError
 from loaders.bundle import UN_SERIES, WGI, BundleSource
+from testkit import stores
 from testkit.paths import BUNDLE
 
 
 @pytest.fixture(scope="module")
 def batch():
-    return BundleSource(BUNDLE).fetch()
+    return stores.bundle_batch()  # the session store's parse: the bundle is read once
 
 
 def test_every_row_of_both_observation_files_is_loaded(batch) -> None:

@@ -12,7 +12,7 @@ from loaders.bundle import WGI, BundleSource
 from loaders.store import Store
 from sdg16.queries import meta
 from sdg16.queries.db import ReadOnlyDatabase, StoreMissing
-from testkit.paths import BUNDLE
+from testkit import stores
 
 SNAPSHOT_SQL = (
     "SELECT source, count(*) AS n, sum(value) AS total, max(load_id) AS load_id"
@@ -21,10 +21,9 @@ SNAPSHOT_SQL = (
 
 
 @pytest.fixture
-def loaded(tmp_path: Path) -> Path:
-    path = tmp_path / "store.duckdb"
-    Store(path).apply(BundleSource(BUNDLE).fetch())
-    return path
+def loaded(tmp_path: Path, store_path: Path) -> Path:
+    """A store of this test's own holding the bundle (a copy of the session's)."""
+    return stores.copy_of(store_path, tmp_path / "store.duckdb")
 
 
 def test_failure_mid_load_leaves_previous_data_exactly(loaded: Path) -> None:
@@ -36,7 +35,7 @@ def test_failure_mid_load_leaves_previous_data_exactly(loaded: Path) -> None:
 
     # The new rows are already inserted when the injected failure strikes.
     with pytest.raises(RuntimeError, match="injected"):
-        Store(loaded).apply(BundleSource(BUNDLE).fetch(), before_commit=boom)
+        Store(loaded).apply(stores.bundle_batch(), before_commit=boom)
 
     after = reader.query(SNAPSHOT_SQL)
     assert after.equals(before)
@@ -62,7 +61,7 @@ def test_reader_sees_new_data_after_a_swap_without_reopening(loaded: Path) -> No
     reader = ReadOnlyDatabase(loaded)
     first = reader.version()
     old_load = int(reader.query(SNAPSHOT_SQL)["load_id"].max())
-    Store(loaded).apply(BundleSource(BUNDLE).fetch())
+    Store(loaded).apply(stores.bundle_batch())
     assert reader.version() != first
     assert int(reader.query(SNAPSHOT_SQL)["load_id"].max()) == old_load + 1
 
@@ -84,7 +83,7 @@ def test_readers_keep_working_while_a_sync_runs(loaded: Path) -> None:
         t.start()
     try:
         for _ in range(2):
-            Store(loaded).apply(BundleSource(BUNDLE).fetch())
+            Store(loaded).apply(stores.bundle_batch())
     finally:
         stop.set()
         for t in threads:
@@ -95,3 +94,43 @@ def test_readers_keep_working_while_a_sync_runs(loaded: Path) -> None:
 def test_missing_store_says_how_to_load(tmp_path: Path) -> None:
     with pytest.raises(StoreMissing, match="python -m loaders sync"):
         ReadOnlyDatabase(tmp_path / "nothing.duckdb").query("SELECT 1")
+
+
+KILLED_LOAD = """
+import sys, time
+from loaders.incidents import read
+from loaders.store import Store
+batch = read(sys.argv[2], "template")
+def hang():
+    print("writing", flush=True)
+    time.sleep(120)
+Store(sys.argv[1]).apply_incidents(batch, before_commit=hang)
+"""
+
+
+def test_a_copy_left_by_a_killed_load_is_removed_by_the_next_load(loaded: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from loaders.incidents import read
+    from testkit.paths import ROOT
+
+    src = loaded.parent / "reports.csv"
+    src.write_text("id,occurred_at,country,incident_types\nk1,2020-01-01,EGY,comments\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_LOAD, str(loaded), str(src)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stdout.readline().strip() == "writing"  # mid-transaction, copy on disk
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    left = loaded.with_name(f"{loaded.name}.tmp-{proc.pid}")
+    assert left.exists() and left.stat().st_size > 0  # a whole copy of the store, orphaned
+    live = loaded.with_name(f"{loaded.name}.tmp-{os.getppid()}")  # a process that still runs
+    live.write_bytes(b"someone else's load")
+    Store(loaded).apply_incidents(read(src, "template"))
+    assert not left.exists()
+    assert live.exists()  # not ours to remove
+    assert ReadOnlyDatabase(loaded).query("SELECT count(*) AS n FROM incident")["n"][0] == 1

@@ -1,4 +1,5 @@
-"""Reading a CSV or XLSX export as text, exactly as written (no type guessing).
+"""The one table reader: a CSV or XLSX file as text, exactly as written (no type guessing), for
+the bundle's indicator files and the incident importers alike.
 
 Every way a file can be unreadable is a ``LoadError`` naming the file, and the row and field
 where that is known: a truncated workbook, a zip renamed .csv, NUL bytes, an encoding that is
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -24,14 +27,63 @@ ZIP_MAGIC = b"PK\x03\x04"
 csv.field_size_limit(16 * 1024 * 1024)  # read long cells, then judge them (MAX_CELL)
 
 
-def read_table(path: Path, nrows: int | None = None, sep: str | None = ",") -> pd.DataFrame:
-    """All cells as stripped-header strings; empty cells are ''. ``sep=None`` sniffs it."""
+def read_table(
+    path: Path,
+    nrows: int | None = None,
+    sep: str | None = ",",
+    *,
+    required: Iterable[str] | None = None,
+    optional: Iterable[str] = (),
+    allow_extra: bool = True,
+) -> pd.DataFrame:
+    """All cells as stripped-header strings; empty cells are ''. ``sep=None`` sniffs it.
+
+    With ``required`` the header is checked too (every missing column named; with
+    ``allow_extra=False`` every column not in ``required`` or ``optional``), and a row with more
+    fields than the header fails the read instead of being marked (a data file, not an export
+    whose rows are judged one by one). Row numbers are file lines: the header is line 1."""
+    if not path.is_file():
+        raise LoadError(Problem(str(path), "file not found"))
+    if required is not None and path.stat().st_size == 0:  # the bundle loader's own wording
+        raise LoadError(Problem(str(path), "file is empty"))
     if path.suffix.lower() in (".xlsx", ".xls"):
         frame = _read_excel(path, nrows)
     else:
         frame = _read_csv(path, nrows, sep)
     frame.columns = [str(c).strip() for c in frame.columns]
+    if required is not None:
+        _check_header(frame, path, list(required), optional, allow_extra)
     return frame
+
+
+def _check_header(
+    frame: pd.DataFrame, path: Path, required: list[str], optional: Iterable[str], extra: bool
+) -> None:
+    name = str(path)
+    if FIELDS_COLUMN in frame.columns:
+        line = int(frame.index[frame[FIELDS_COLUMN] != ""][0]) + 2
+        raise LoadError(
+            Problem(name, "cannot parse as CSV: more fields than the header has", row=line)
+        )
+    missing = [c for c in required if c not in frame.columns]
+    problems = [Problem(name, "required column is missing", row=1, field=c) for c in missing]
+    if not extra:
+        known = set(required) | set(optional)
+        unexpected = [c for c in frame.columns if c not in known and not c.startswith("Unnamed:")]
+        problems += [Problem(name, "unexpected column", row=1, field=c) for c in unexpected]
+    if problems:
+        raise LoadError(problems)
+
+
+def problems_where(
+    frame: pd.DataFrame, mask: pd.Series, file: str, field: str, message: str
+) -> list[Problem]:
+    """One Problem per flagged row, quoting the offending value."""
+    out = []
+    for idx in frame.index[mask]:
+        value = frame.at[idx, field] if field in frame.columns else ""
+        out.append(Problem(file, f"{message} (got {value!r})", row=int(idx) + 2, field=field))
+    return out
 
 
 def _read_excel(path: Path, nrows: int | None) -> pd.DataFrame:
@@ -100,11 +152,52 @@ def _read_csv(path: Path, nrows: int | None, sep: str | None) -> pd.DataFrame:
             sep = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
         except csv.Error:
             sep = ","
+    fast = _fast_frame(path, text, sep, nrows)
+    if fast is not None:
+        return fast
     try:
         rows = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep) if any(r)]
     except csv.Error as exc:
         raise LoadError(Problem(str(path), f"cannot parse as CSV: {exc}")) from exc
     return _frame(path, rows, nrows)
+
+
+def _fast_frame(path: Path, text: str, sep: str, nrows: int | None) -> pd.DataFrame | None:
+    """The same frame as ``_frame`` through pandas' C parser (five times faster on the bundle's
+    8 MB file), or None when the file needs the careful path: a row longer than the header, or
+    anything the C parser and the csv module might read differently."""
+    try:
+        header = next(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
+    except (csv.Error, StopIteration):
+        return None
+    names = [h.strip() for h in header]
+    if len(set(names)) != len(names) or not any(names):
+        return None  # duplicates (named by the careful path) or a blank first line
+    try:
+        with warnings.catch_warnings():  # a first row longer than the header: data would be lost
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.StringIO(text),
+                dtype=str,
+                keep_default_na=False,
+                sep=sep,
+                index_col=False,
+                nrows=nrows,
+                engine="c",
+                quoting=csv.QUOTE_MINIMAL,
+                skip_blank_lines=True,
+            )
+    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError, csv.Error):
+        return None
+    if list(frame.columns) != header:
+        return None
+    frame = frame.fillna("")
+    empty = (frame == "").all(axis=1)
+    if empty.any():  # the csv module's rows of empty cells are dropped, as there
+        frame = frame[~empty].reset_index(drop=True)
+    if nrows is None and frame.empty:
+        raise LoadError(Problem(str(path), "the file has a header but no data rows", row=1))
+    return frame
 
 
 def _frame(path: Path, rows: list[list[str]], nrows: int | None) -> pd.DataFrame:
