@@ -112,7 +112,7 @@ def view_tabs(current: str) -> None:
             if path == current:
                 st.markdown(f"**{shown}**", help=_("This view"))
             else:
-                st.page_link(nav.page_file(path), label=shown, icon=icon, query_params=params)
+                st.page_link(f"views/{path}.py", label=shown, icon=icon, query_params=params)
 
 
 def sources_panel(series_code: str) -> None:

@@ -52,7 +52,12 @@ def test_chart_downloads_have_the_frame_drawn_in_and_are_audited(store_path: Pat
         svg = fetch(buttons["Chart (SVG)"], files).decode("utf-8")
         png = fetch(buttons["Chart (PNG)"], files)
     assert svg.startswith("<svg") and png.startswith(b"\x89PNG")
-    for drawn in ("Homicide rate", "Mexico, Colombia", "from 2005", "Source: UN Statistics"):
+    for drawn in (
+        "Homicide rate",
+        "Mexico, Colombia",
+        "Years: 2005 to latest",
+        "Source: UN Statistics",
+    ):
         assert drawn in svg
     log = audit.entries(action="export")
     assert len(log) == before + 2
@@ -66,5 +71,9 @@ def test_chart_download_speaks_the_page_language(store_path: Path) -> None:
         at = open_app("trends", **VIEW, lang="es")
         svg = fetch(next(b for b in at.download_button if b.label == "Gráfico (SVG)"), files)
     text = svg.decode("utf-8")
-    assert "Tasa de homicidios" in text and "México, Colombia" in text and "desde 2005" in text
+    assert (
+        "Tasa de homicidios" in text
+        and "México, Colombia" in text
+        and "Años: 2005 – último disponible" in text
+    )
     assert "Fuente: División de Estadística de las Naciones Unidas" in text
