@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.charts import progress as charts
-from sdg16.ui import cache, common, guard, page, present, progress_badge, state, widgets
+from sdg16.ui import cache, common, controls, guard, page, present, progress_badge, state, widgets
 from sdg16.ui.i18n import _, current_lang
 
 f = page.setup("progress")
@@ -20,8 +20,14 @@ with region_col:
 state.write_filter(f.update(region=region))
 with view_col:
     views = {"sdg": _("Progress measure (Open SDG)"), "api": _("Anticipated Progress (ESCAP)")}
-    view = st.radio(
-        _("View"), list(views), format_func=views.__getitem__, horizontal=True, key="view"
+    view = controls.radio(
+        _("View"),
+        list(views),
+        key="progress.view",
+        url=None,
+        default="sdg",
+        format_func=views.__getitem__,
+        horizontal=True,
     )
 api = view == "api"
 if region is None:
@@ -48,12 +54,13 @@ with header:
 if not codes:
     st.info(_("No series can be assessed for these countries."))
     st.stop()
-picked = st.multiselect(
+picked = controls.multiselect(
     _("Series"),
     codes,
+    key="progress.series",
+    url=(),
     default=[c for c in codes if cat.series(c).key] or codes[:8],
     format_func=lambda c: f"{cat.indicator_of(c).code} · {titles[c]}",
-    key="progress_series",
 )
 shown = found[found["series"].isin(picked or codes)]
 sorts = {
@@ -61,7 +68,13 @@ sorts = {
     "good": _("Most series with progress"),
     "bad": _("Most series deteriorating"),
 }
-order = st.selectbox(_("Sort countries by"), list(sorts), format_func=sorts.__getitem__, key="sort")
+order = controls.selectbox(
+    _("Sort countries by"),
+    list(sorts),
+    key="progress.sort",
+    url=None,
+    format_func=sorts.__getitem__,
+)
 good = {"target_achieved", "substantial_progress", "on_track"}
 score = shown.groupby("geo_name")[status_col].agg(
     good=lambda s: s.isin(good).sum(), bad=lambda s: s.isin({"deterioration", "regressing"}).sum()

@@ -23,7 +23,6 @@ from sdg16.core.taxonomy import get as taxonomy
 from sdg16.queries import incidents as q
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.services import incidents
-from sdg16.services.analytics import hotspots, monthly
 from sdg16.state import audit
 from sdg16.state.roles import Role
 
@@ -112,6 +111,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     role = Role.ANONYMOUS if args.public else Role.ANALYST
+    # Here, not at the top: PySAL takes seconds to import, and every `python -m sdg16` command
+    # (users, sessions, report) builds this parser.
+    from sdg16.services.analytics import hotspots, monthly
+
     if args.command == "hotspots":
         frame, columns = hotspots.for_filter(db, f, role, args.resolution).cells, HOTSPOT_COLUMNS
     else:

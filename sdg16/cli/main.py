@@ -20,7 +20,6 @@ from sdg16.core.filters import Vocabulary, parse_params
 from sdg16.core.policy import LANGUAGES
 from sdg16.queries import meta
 from sdg16.queries.db import ReadOnlyDatabase, StoreMissing
-from sdg16.reports.build import build_report, source_for
 from sdg16.reports.render import FORMATS, render
 from sdg16.state import accounts, audit
 from sdg16.state.roles import Role
@@ -81,6 +80,10 @@ def vocabulary(db: ReadOnlyDatabase, cat: catalog.Catalog) -> Vocabulary:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    # Imported here: the incident sections pull in statsmodels and PySAL (seconds), which the
+    # other commands (users, sessions, audit) never need.
+    from sdg16.reports.build import build_report, source_for
+
     db, cat = ReadOnlyDatabase(), catalog.get()
     f, notices = parse_params(dict(parse_qsl(args.filters.lstrip("?"))), vocabulary(db, cat))
     if notices:

@@ -14,6 +14,13 @@ On every other rerun the URL is never read for these controls, so a URL write st
 from an interrupted run cannot undo a newer click. Programmatic changes (Play on the map) go
 through ``set_next``: a widget's state cannot be set once it is drawn in a run.
 
+The widget's own key carries the language (``map.region.es``; English keeps ``map.region``).
+Streamlit gives a keyed widget the same identity whatever its labels, and the browser then
+keeps showing the old language's label for the chosen value ("Mexico" on a Spanish page).
+A new language is a new widget, seeded from the URL (the language switch writes the view as
+shown, ``nav.rewrite``) or, for a control the URL does not hold, from its state in the
+language before.
+
 Usage: ``controls.selectbox(label, options, key="map.series", url=f.series, default=...)``.
 ``url`` is what the URL asks for (``None``/empty: nothing, so ``default``); ``key`` must be unique
 per page (prefix it with the page's path).
@@ -26,6 +33,9 @@ from typing import Any, TypeVar
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from sdg16.core.policy import LANGUAGES
+from sdg16.ui.i18n import current_lang
 
 T = TypeVar("T")
 PENDING_KEY = "sdg16_controls_pending"
@@ -42,22 +52,40 @@ def set_next(key: str, value: Any) -> None:
     st.session_state.setdefault(PENDING_KEY, {})[key] = value
 
 
-def _seed(key: str, url: Any, default: Any, valid: Callable[[Any], Any]) -> None:
-    """Put the value the control must show into its session state, before it is drawn.
+def widget_key(key: str, lang: str | None = None) -> str:
+    """The Streamlit key of control ``key`` in ``lang`` (the page's language by default)."""
+    lang = lang or current_lang()
+    return key if lang == "en" else f"{key}.{lang}"
 
-    ``valid`` maps a candidate to an allowed value (or ``None`` when it has none)."""
+
+def _before(key: str) -> Any:
+    """The control's state in another language, if it is still there (a language switch)."""
+    for lang in LANGUAGES:
+        other = widget_key(key, lang)
+        if other != widget_key(key) and other in st.session_state:
+            return st.session_state[other]
+    return None
+
+
+def _seed(key: str, url: Any, default: Any, valid: Callable[[Any], Any]) -> str:
+    """Put the value the control must show into its session state, before it is drawn; returns
+    the widget's key. ``valid`` maps a candidate to an allowed value (or ``None``)."""
     pending = st.session_state.get(PENDING_KEY, {})
+    own = widget_key(key)
+    empty = (None, (), [])
     if key in pending:
         wanted = pending.pop(key)
-    elif key not in st.session_state or from_history():
-        wanted = url if url not in (None, (), []) else default
+    elif own not in st.session_state or from_history():
+        earlier = None if url not in empty or from_history() else _before(key)
+        wanted = url if url not in empty else earlier if earlier not in empty else default
     else:
-        wanted = st.session_state[key]
+        wanted = st.session_state[own]
     checked = valid(wanted)
     if checked is None:
         checked = valid(default)
-    if key not in st.session_state or st.session_state[key] != checked:
-        st.session_state[key] = checked
+    if own not in st.session_state or st.session_state[own] != checked:
+        st.session_state[own] = checked
+    return own
 
 
 def _one_of(options: Sequence[Any], allow_none: bool = False) -> Callable[[Any], Any]:
@@ -81,9 +109,9 @@ def selectbox(
     empty_allowed = default is None and "placeholder" in kwargs
     if default is None and not empty_allowed and options:
         default = options[0]
-    _seed(key, url, default, _one_of(options, allow_none=empty_allowed))
+    own = _seed(key, url, default, _one_of(options, allow_none=empty_allowed))
     index = None if empty_allowed else 0  # the state set above decides what shows
-    return where.selectbox(label, options, index=index, key=key, **kwargs)
+    return where.selectbox(label, options, index=index, key=own, **kwargs)
 
 
 def multiselect(
@@ -99,11 +127,14 @@ def multiselect(
     """A multiselect; the order of choice is kept (it is the order of lines and columns)."""
     options = list(options)
 
-    def valid(values: Any) -> list[T]:
-        return [v for v in dict.fromkeys(values or ()) if v in options]
+    def valid(values: Any) -> list[T] | None:
+        kept = [v for v in dict.fromkeys(values or ()) if v in options]
+        # None of the chosen values is an option any more (the options follow another
+        # control): the default, rather than an empty choice that then sticks.
+        return kept if kept or not values else None
 
-    _seed(key, list(url), list(default), valid)
-    return list(where.multiselect(label, options, key=key, **kwargs))
+    own = _seed(key, list(url), list(default), valid)
+    return list(where.multiselect(label, options, key=own, **kwargs))
 
 
 def slider(
@@ -133,8 +164,8 @@ def slider(
             return (start, max(start, end))
         return None if value is None else clamp(value)
 
-    _seed(key, url, default, valid)
-    return where.slider(label, lo, hi, value=default, key=key, **kwargs)
+    own = _seed(key, url, default, valid)
+    return where.slider(label, lo, hi, value=default, key=own, **kwargs)
 
 
 def select_slider(
@@ -161,13 +192,29 @@ def select_slider(
         start, end = (one(v) if one(v) is not None else d for v, d in pairs)
         return (start, end) if options.index(start) <= options.index(end) else (end, start)
 
-    _seed(key, url, default, valid)
-    return where.select_slider(label, options=options, key=key, **kwargs)
+    own = _seed(key, url, default, valid)
+    return where.select_slider(label, options=options, key=own, **kwargs)
+
+
+def radio(
+    label: str,
+    options: Sequence[T],
+    *,
+    key: str,
+    url: T | None,
+    default: T,
+    where: Any = st,
+    **kwargs: Any,
+) -> T:
+    """Radio buttons (always one choice)."""
+    options = list(options)
+    own = _seed(key, url, default, _one_of(options))
+    return where.radio(label, options, key=own, **kwargs)
 
 
 def toggle(label: str, *, key: str, url: bool | None, default: bool = False, where: Any = st, **kw):
-    _seed(key, url, default, lambda v: bool(v) if v is not None else None)
-    return bool(where.toggle(label, key=key, **kw))
+    own = _seed(key, url, default, lambda v: bool(v) if v is not None else None)
+    return bool(where.toggle(label, key=own, **kw))
 
 
 def segmented(
@@ -183,6 +230,6 @@ def segmented(
     """A segmented control that always has a choice (a second click on the chosen segment would
     otherwise clear it)."""
     options = list(options)
-    _seed(key, url, default, _one_of(options))
-    chosen = where.segmented_control(label, options, key=key, **kwargs)
+    own = _seed(key, url, default, _one_of(options))
+    chosen = where.segmented_control(label, options, key=own, **kwargs)
     return chosen if chosen is not None else default

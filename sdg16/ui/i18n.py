@@ -41,10 +41,7 @@ def language_picker(where=None) -> str:
         format_func=LANGUAGES.__getitem__,
     )
     if chosen != current:
-        if chosen == "en":
-            del st.query_params["lang"]
-        else:
-            st.query_params["lang"] = chosen
+        nav.rewrite("lang", None if chosen == "en" else chosen)
         st.rerun()  # everything drawn so far (menu, titles) in the new language
     return chosen
 

@@ -38,6 +38,7 @@ def adopt_oidc_user() -> None:
     if (
         not oidc_configured()
         or session.current_user()
+        or session.identity().ended  # signed out or revoked in this tab: sign in again by hand
         or not getattr(st.user, "is_logged_in", False)
     ):
         return

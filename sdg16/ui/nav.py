@@ -25,6 +25,8 @@ SHARED = ("series", "geo", "region", "from", "to", "year", "lang", "present")
 _MENU_KEY = "sdg16_nav_menu"  # the placeholder of this run (a DeltaGenerator, not state)
 _PAGES_KEY = "sdg16_nav_pages"
 _CURRENT_KEY = "sdg16_nav_current"
+_FIRST_KEY = "sdg16_nav_first_view"  # this run is the first of a page view (see ``first_view``)
+_SHOWN_KEY = "sdg16_nav_shown"  # (page, params) of the view the page last resolved
 
 
 def shared_params(params: Mapping[str, str]) -> dict[str, str]:
@@ -49,7 +51,31 @@ def build_pages(role: Role) -> list:
 
 
 def set_current(url_path: str) -> None:
+    # A new session (a typed link, a reload, a new tab) or another page: a first view.
+    st.session_state[_FIRST_KEY] = st.session_state.get(_CURRENT_KEY) != url_path
     st.session_state[_CURRENT_KEY] = url_path
+
+
+def first_view() -> bool:
+    """True in the first run of a page view. The URL that opened it already describes the view:
+    the defaults the page fills in must not become a second history entry (Back would show the
+    same view again)."""
+    return bool(st.session_state.get(_FIRST_KEY, False))
+
+
+def remember(params: Mapping[str, str]) -> None:
+    """The parameters of the view this page resolved (written to the URL or not)."""
+    st.session_state[_SHOWN_KEY] = (scope(), dict(params))
+
+
+def rewrite(name: str, value: str | None) -> None:
+    """The view as shown (with the defaults its page filled in) with one shared parameter
+    changed (language, presenter mode): one history entry, and the rerun that follows finds
+    the URL already right instead of adding a second one."""
+    page, params = st.session_state.get(_SHOWN_KEY, (None, {}))
+    base = dict(params) if page == scope() else st.query_params.to_dict()
+    base.pop(name, None)
+    st.query_params.from_dict(base | ({name: value} if value else {}))
 
 
 def scope() -> str:

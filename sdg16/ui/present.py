@@ -79,10 +79,7 @@ def presenter_toggle(where=None) -> bool:
         _("Presenter mode"), key=nav.key("present"), url=is_presenting(), where=where or st.sidebar
     )
     if on != is_presenting():
-        if on:
-            st.query_params["present"] = "1"
-        else:
-            del st.query_params["present"]
+        nav.rewrite("present", "1" if on else None)
         st.rerun()
     return on
 

@@ -35,6 +35,9 @@ class Identity:
     provider: str = "local"
     role: Role = Role.ANONYMOUS
     dead_cookie: str | None = None  # a cookie already found ended: not adopted again
+    # This tab's session ended (sign-out here or elsewhere, revoked, expired): a provider
+    # login still in st.user must not start a new one by itself.
+    ended: bool = False
 
     def role_now(self, now: float | None = None) -> Role:
         """The role at this moment, read from the session and accounts tables."""
@@ -76,7 +79,7 @@ def identity() -> Identity:
     return st.session_state[IDENTITY_KEY]
 
 
-def _cookie_session() -> str | None:
+def _cookie_session() -> sessions.Session | None:
     """The session a valid cookie names (a reload, a new tab, a pasted link)."""
     try:
         value = st.context.cookies.get(sessions.COOKIE)
@@ -89,14 +92,16 @@ def _cookie_session() -> str | None:
     if found is None or found.ended(time.time()):
         identity().dead_cookie = value
         return None
-    return found.id
+    return found
 
 
 def refresh(now: float | None = None) -> Identity:
     """Resolve this rerun's identity (app.py and every guarded page call it)."""
     ident = identity()
-    if ident.session_id is None:
-        ident.session_id = _cookie_session()
+    if ident.session_id is None and (found := _cookie_session()) is not None:
+        # The provider too: signing out of a provider session must also end st.user's login,
+        # or the next run signs the person in again (sdg16.ui.login.adopt_oidc_user).
+        ident.session_id, ident.provider = found.id, found.provider
     if ident.session_id is None:
         ident.user, ident.role = None, Role.ANONYMOUS
         return ident
@@ -118,6 +123,7 @@ def _forget(ident: Identity) -> None:
     with contextlib.suppress(Exception):
         ident.dead_cookie = st.context.cookies.get(sessions.COOKIE) or ident.dead_cookie
     ident.session_id, ident.user, ident.role, ident.provider = None, None, Role.ANONYMOUS, "local"
+    ident.ended = True
 
 
 def current_role() -> Role:
@@ -133,7 +139,7 @@ def login(user: User, provider: str = "local", now: float | None = None) -> None
     found, grant = sessions.create(user.name, provider, now)
     ident = identity()
     ident.session_id, ident.user, ident.provider = found.id, user.name, provider
-    ident.role = user.role
+    ident.role, ident.ended = user.role, False
     st.session_state[GRANT_KEY] = grant
     st.session_state.pop(SIGNOUT_KEY, None)
 

@@ -57,9 +57,17 @@ def notice(text: str) -> None:
 
 
 def write_filter(f: Filter) -> None:
-    """Make the URL describe ``f`` (only if it changed: each write is a browser history entry,
-    and an unchanged one would rerun for nothing), and the menu's links carry it."""
+    """Make the URL describe ``f``, and the menu's links carry it.
+
+    Only when it changed (each write is a browser history entry, and an unchanged one would
+    rerun for nothing). In a page view's first run, not when ``f`` is just the opening URL with
+    the page's defaults filled in: the same view, and a write would add a history entry that
+    Back returns to without any visible change. (A link with values the page dropped is still
+    rewritten, so what is copied from the address bar is what is shown.)"""
     params = f.to_params()
-    if params != st.query_params.to_dict():
+    nav.remember(params)
+    current = st.query_params.to_dict()
+    defaults_only = all(params.get(k) == v for k, v in current.items())
+    if params != current and not (nav.first_view() and defaults_only):
         st.query_params.from_dict(params)
     nav.draw(params)

@@ -13,6 +13,7 @@ from sdg16.ui import cache, controls, nav
 from sdg16.ui.i18n import _, current_lang
 
 DEFAULT_SERIES = "VC_IHR_PSRC"
+NO_REGION = ""  # the region picker's "World" / "All countries"
 
 
 def series_picker(current: str | None, key: str | None = None, where=st) -> str:
@@ -79,18 +80,22 @@ def region_picker(
     help: str | None = None,
     key: str | None = None,
 ) -> str | None:
-    """A region / income-group select box; None means no region (all countries, the world)."""
+    """A region / income-group select box; None means no region (all countries, the world).
+
+    "No region" is the option ``""`` on screen: Streamlit shows a state of ``None`` as an empty
+    box, so after Back the map's Region said nothing instead of "World"."""
     labels = region_labels()
-    return controls.selectbox(
+    chosen = controls.selectbox(
         label,
-        [None, *labels],
+        [NO_REGION, *labels],
         key=key or nav.key("region"),
         url=current,
-        default=None,
+        default=NO_REGION,
         where=container,
-        format_func=lambda c: none_label if c is None else labels[c],
+        format_func=lambda c: labels.get(c, none_label),
         help=help,
     )
+    return chosen or None
 
 
 # The indicator view's tabs: each is its own page (own URL, own filters: a year on the map,

@@ -35,7 +35,7 @@ def test_home_in_spanish(store_path: Path) -> None:
     homicide = next(m for m in at.metric if m.label == "Tasa de homicidios")
     assert homicide.value == "28,2 por 100 mil"  # Spanish decimal comma from Babel
     assert homicide.delta == "-1,01 desde 2020"
-    assert at.selectbox(key="home.lang").value == "es"
+    assert at.selectbox(key="home.lang.es").value == "es"  # keys carry the language (controls)
 
 
 def test_language_picker_writes_the_link(store_path: Path) -> None:

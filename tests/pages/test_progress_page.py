@@ -39,7 +39,7 @@ def test_progress_page_for_a_region() -> None:
     mex = frame[(frame["Country"] == "Mexico") & (frame["Series"] == "Homicide rate")].iloc[0]
     assert (mex["Status"], mex["Base year"], mex["Base value"]) == ("Deterioration", 2015, 17.28)
     assert at.get("plotly_chart")
-    at.radio(key="view").set_value("api").run()
+    at.radio(key="progress.view").set_value("api").run()
     assert not at.exception
     frame = at.dataframe[0].value
     assert set(frame["Status"]) <= {
