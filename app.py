@@ -8,7 +8,7 @@ from sdg16.ui import login, nav, session, state
 from sdg16.ui.common import skeleton, startup_checks
 from sdg16.ui.i18n import _
 
-st.set_page_config(page_title="SDG 16 dashboard", page_icon="⚖️", layout="wide")
+st.set_page_config(page_title=_("SDG 16 dashboard"), page_icon="⚖️", layout="wide")
 state.begin_run()  # link notices are shown once per run
 skeleton()  # a tab's first view shows a page outline (cleared by page.setup), never a blank
 startup_checks()

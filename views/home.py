@@ -39,11 +39,11 @@ for row_start in range(0, len(built), 4):
                 card.value,
                 delta=card.delta,
                 delta_color=card.delta_color,
-                help=f"{card.series} · {card.source}",
+                help=f"{card.series} · {_(card.source)}",
             )
             st.caption(card.note if card.year else _("No data for this geography"))
             if card.year:
-                source = card.source.split(" (")[0]
+                source = _(card.source).split(" (")[0]
                 st.caption(
                     _("Source: {source} · {custodian}").format(
                         source=source, custodian=card.custodian

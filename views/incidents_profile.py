@@ -12,7 +12,7 @@ from sdg16.services import privacy
 from sdg16.services.incidents import area_names
 from sdg16.ui import cache, controls, page, present, state
 from sdg16.ui.i18n import _
-from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count
+from sdg16.ui.incident_filters import country_names, filter_bar, fmt_count, translated_keys
 from sdg16.ui.session import current_role
 
 # Feeling safe walking alone after dark, homicide, intimate-partner violence against women.
@@ -32,11 +32,12 @@ named = [k for k in institutions["key"] if k not in ("not stated", privacy.SMALL
 if named:
     pick = controls.selectbox(
         _("Institution (optional)"),
-        ["(none)", *named],
+        ["", *named],
         key=f"incidents_profile.institution.{country}",
         url=None,
+        format_func=lambda k: k or _("(none)"),
     )
-    if pick != "(none)":
+    if pick:
         subject = pick
         st.caption(_("Institution profiles count the reports that name the institution."))
 
@@ -50,13 +51,15 @@ if summary["has_synthetic"]:
     )
 c1, c2, c3 = st.columns(3)
 c1.metric(_("Reports"), fmt_count(summary["reports"]))
-types = cache.incident_breakdown(role, f, "type")
+types = translated_keys(cache.incident_breakdown(role, f, "type"), "type")
 c2.metric(_("Most reported"), types["key"].iloc[0] if not types.empty else "—")
-places = cache.incident_breakdown(role, f, "place_type")
+places = translated_keys(cache.incident_breakdown(role, f, "place_type"), "place_type")
 c3.metric(_("Most common place"), places["key"].iloc[0] if not places.empty else "—")
 left, right = st.columns(2)
-left.plotly_chart(charts.bar_figure(types, _("Incident type")), width="stretch", theme=None)
-right.plotly_chart(charts.bar_figure(places, _("Place")), width="stretch", theme=None)
+left.plotly_chart(
+    charts.bar_figure(types, _("Incident type"), lang=f.lang), width="stretch", theme=None
+)
+right.plotly_chart(charts.bar_figure(places, _("Place"), lang=f.lang), width="stretch", theme=None)
 
 st.subheader(_("Official indicators beside the reports"))
 st.caption(
@@ -72,7 +75,7 @@ for code in OFFICIAL:
     obs = cache.observations(Filter(series=code, geo=(country,)))
     title = _(cat.series(code).title) if cat.has_series(code) else code
     col.plotly_chart(
-        charts.reports_and_indicator(per_year, obs, title), width="stretch", theme=None
+        charts.reports_and_indicator(per_year, obs, title, f.lang), width="stretch", theme=None
     )
     if obs.empty:
         col.caption(_("No official data for this country: {title}.").format(title=title))

@@ -13,7 +13,7 @@ present.presenter_header(_("Sign in"))
 user = session.current_user()
 if user:
     st.success(
-        _("Signed in as {user} ({role}).").format(user=user, role=session.current_role().label)
+        _("Signed in as {user} ({role}).").format(user=user, role=_(session.current_role().label))
     )
     if st.button(_("Sign out"), key="page_logout"):
         session.logout()

@@ -18,6 +18,7 @@ PLAY_STEP_S = 1.2  # long enough to read the map and its caption between years
 f = page.setup("map")
 cat = cache.indicator_catalog()
 header = st.container()  # the title and takeaway go on top, once the data is known
+tabs = st.container()  # Chart · Map · Table, drawn at the end (the links carry the filter)
 
 left, mid, right = st.columns([4, 3, 2], vertical_alignment="bottom")
 with left:
@@ -136,6 +137,9 @@ guard.public_csv(
     file_name=f"{series}_{year}{'_' + region if region else ''}.csv",
     f=f,
 )
+with tabs:
+    widgets.view_tabs("map")
+widgets.sources_panel(series)
 common.freshness_and_attribution()
 
 if playing:

@@ -68,7 +68,7 @@ with right:
 f = f.update(series=series, geo=tuple(chosen), year_from=lo, year_to=hi)
 state.write_filter(f)
 
-data = report_table(cache.observations(resolve(cache.database(), f)))
+data = report_table(cache.observations(resolve(cache.database(), f)), f.lang)
 st.subheader(_("Data for these filters ({n} rows)").format(n=num(len(data))))
 st.dataframe(data, hide_index=True, height=260)
 title = _("{title} report").format(title=_(cache.indicator_catalog().series(series).title))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from sdg16.charts.trends import MAX_LINES, trend_figure
 from sdg16.core.formatting import with_unit
-from sdg16.ui import cache, common, downloads, explorer, page, present
+from sdg16.ui import cache, common, downloads, explorer, page, present, widgets
 from sdg16.ui.i18n import _
 
 
@@ -26,7 +26,10 @@ def takeaway(rows) -> str | None:
 
 f = page.setup("trends")
 header = st.container()  # the title and takeaway go on top, once the data is known
+tabs = st.container()  # Chart · Map · Table, drawn once the filter is written (links carry it)
 view = explorer.filter_panel(default="recent")
+with tabs:
+    widgets.view_tabs("trends")
 entry = cache.indicator_catalog().series(view.query.series)
 if view.default_note:
     st.info(view.default_note, icon=":material/info:")
@@ -50,6 +53,7 @@ with header:
 explorer.missing_note(view, list(shown.geo), set(rows["iso3"]))
 band = cache.region_band(shown, view.link.region) if view.link.region else None
 
+figure = None
 if rows.empty:
     st.warning(_("No data for these geographies, years and breakdowns. Widen the filters."))
 else:
@@ -57,6 +61,7 @@ else:
         rows, list(shown.geo), _(entry.title), entry.unit, band, view.region_label, f.lang
     )
     st.plotly_chart(fig, config={"displaylogo": False}, theme=None)
+    figure = fig
     st.caption(
         _(
             "● Filled markers: the country's own data (C, CA). ○ Open markers: estimates or "
@@ -77,5 +82,6 @@ else:
             table.rename(columns={"geo_name": _("Place"), "year": _("Year"), "value": _("Value")}),
             hide_index=True,
         )
-downloads.buttons(rows, view, "trends")
+downloads.buttons(rows, view, "trends", figure)
+widgets.sources_panel(view.query.series)
 common.freshness_and_attribution()

@@ -224,6 +224,7 @@ def bar_figure(
         height=height,
         margin={"l": 10, "r": 10, "t": 30},
         title={"text": label, "font": {"size": 14}},
+        separators=plotly_separators(lang),
         **axes,
     )
     return fig

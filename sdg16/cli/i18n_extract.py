@@ -24,6 +24,7 @@ def _data_strings() -> list[tuple[str, str]]:
     """(message, where) for strings that come from data rather than code."""
     from sdg16.charts.profile import short_title
     from sdg16.core import catalog, formatting
+    from sdg16.core.policy import SMALL_LABEL
     from sdg16.core.schema import DATASETS
     from sdg16.core.taxonomy import get as taxonomy
     from sdg16.state.roles import Role
@@ -32,6 +33,8 @@ def _data_strings() -> list[tuple[str, str]]:
     out = []
     for ind in catalog.load(ROOT / "indicators.yaml").indicators:
         out.append((ind.title, f"indicators.yaml:{ind.code}"))
+        out.append((ind.definition, f"indicators.yaml:{ind.code}"))
+        out += [(s.unit, f"indicators.yaml:{s.code}") for s in ind.series]
         out += [(s.title, f"indicators.yaml:{s.code}") for s in ind.series]
         out += [(short_title(s.title), f"indicators.yaml:{s.code}") for s in ind.series]
     for name, table in (
@@ -47,6 +50,7 @@ def _data_strings() -> list[tuple[str, str]]:
     for table in (tax.types, tax.place_types):
         out += [(label, "sdg16/core/taxonomy.yaml") for label in table.values()]
     out += [(role.label, "sdg16/state/roles.py") for role in Role]
+    out.append((SMALL_LABEL, "sdg16/core/policy.py:SMALL_LABEL"))  # merged small categories
     out += [("number", "sdg16/core/formatting.py:unit_label"), ("not stated", "formatting")]
     return out
 

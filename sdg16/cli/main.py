@@ -17,6 +17,7 @@ from sdg16.cli import progress as progress_cli
 from sdg16.cli import sessions as cli_sessions
 from sdg16.core import catalog
 from sdg16.core.filters import Vocabulary, parse_params
+from sdg16.core.policy import LANGUAGES
 from sdg16.queries import meta
 from sdg16.queries.db import ReadOnlyDatabase, StoreMissing
 from sdg16.reports.render import FORMATS, render
@@ -92,6 +93,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not f.series and source_for(f) != "incidents":
         print("error: --filters needs series=CODE (or incident filters)", file=sys.stderr)
         return 2
+    if args.lang:  # --lang wins over a lang= in --filters
+        f = f.update(lang=args.lang)
     report = build_report(
         db, f, cat, title=args.title, author=SYSTEM_USER, public=args.public, sections=None
     )
@@ -136,7 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--filters", required=True, help='URL query, e.g. "series=X&geo=MEX"')
     rep.add_argument("--format", required=True, choices=FORMATS)
     rep.add_argument("--out", required=True)
-    rep.add_argument("--title", default="SDG 16 report")
+    rep.add_argument("--title", default="", help="default: 'SDG 16 report' in the language")
+    rep.add_argument(
+        "--lang", choices=list(LANGUAGES), help="the report's language (default: lang= or en)"
+    )
     rep.add_argument("--public", action="store_true", help="suppress counts below 5")
     progress_cli.add_parser(sub)
     incident_stats_cli.add_parsers(sub)

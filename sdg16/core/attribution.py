@@ -12,8 +12,7 @@ SITE = N_(
 )
 WGI = N_("World Bank, Worldwide Governance Indicators")
 UNSD = N_("UN Statistics Division, SDG Global Database; custodian {custodian}")
-# Reports are written in English (the report's own words), so this one is not translated.
-INCIDENTS = (
+INCIDENTS = N_(
     "Incident reports: crowd-sourced, self-selected and unverified (HarassMap, harassmap.org; "
     "other sources as listed). Borders: Natural Earth."
 )
@@ -25,7 +24,7 @@ def attribution(
     """The sources of one indicator (its custodian named), of the incident reports, or (neither
     given) of everything the dashboard shows, in ``lang``."""
     if incidents:
-        return INCIDENTS
+        return gettext(lang, INCIDENTS)
     if indicator is None:
         return gettext(lang, SITE)
     if indicator.source == "wgi":

@@ -163,3 +163,24 @@ def load(path: Path | None = None) -> Catalog:
 def get() -> Catalog:
     """The app's catalog, validated once per process."""
     return load()
+
+
+WGI_METHOD = (
+    "https://www.worldbank.org/en/publication/worldwide-governance-indicators/documentation"
+)
+
+
+def method_url(indicator: Indicator) -> str:
+    """Where the method is documented: the UN SDG metadata repository's file for the indicator
+    (``16.1.1`` -> ``Metadata-16-01-01.pdf``, ``16.b.1`` -> ``Metadata-16-0b-01.pdf``), or the
+    World Bank's WGI documentation."""
+    if indicator.source == "wgi":
+        return WGI_METHOD
+    parts = indicator.code.split(".")
+    if len(parts) != 3:
+        return "https://unstats.un.org/sdgs/metadata/"
+    goal, target, number = parts
+    return (
+        "https://unstats.un.org/sdgs/metadata/files/"
+        f"Metadata-{int(goal):02d}-{target.zfill(2)}-{int(number):02d}.pdf"
+    )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from sdg16.core.i18n import gettext
@@ -27,13 +29,19 @@ NATURE_LABELS = {
 }
 
 
+# CLDR's minimumGroupingDigits = 2 (Babel does not apply it): Spanish writes 1534 but 15.340.
+MIN_GROUPING_2 = frozenset({"es", "pl", "pt_PT"})
+
+
 def number(value: float | None, locale: str = "en", digits: int | None = None) -> str:
-    """``1234.5`` -> ``1,234.5``; two significant decimals for small values."""
+    """``1234.5`` -> ``1,234.5`` / ``1234,5`` (es) / ``1 234,5`` (fr); two significant
+    decimals for small values."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if digits is None:
         digits = 0 if abs(value) >= 1000 else 1 if abs(value) >= 10 else 2
-    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    grouped = not (locale in MIN_GROUPING_2 and abs(value) < 10000)
+    pattern = ("#,##0" if grouped else "0") + ("." + "#" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=locale)
 
 
@@ -64,3 +72,16 @@ def unit_label(unit: str, locale: str = "en") -> str:
 def plotly_separators(lang: str) -> str:
     """plotly's ``layout.separators`` for ``lang``: decimal then thousands mark (``,.`` Spanish)."""
     return get_decimal_symbol(lang) + get_group_symbol(lang)
+
+
+def date_time(value: dt.datetime, lang: str = "en") -> str:
+    """A date and time as ``lang`` writes them (``2 dic 2026, 10:34``); naive means UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    when = format_time(value, "short", tzinfo=dt.UTC, locale=lang)
+    return f"{format_date(value, 'medium', locale=lang)} {when}"
+
+
+def date_text(value: dt.date, lang: str = "en") -> str:
+    """A date as ``lang`` writes it (``Dec 2, 2026`` / ``2 dic 2026`` / ``2 déc. 2026``)."""
+    return format_date(value, "medium", locale=lang)

@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from sdg16.core.attribution import attribution
 from sdg16.core.catalog import Catalog
 from sdg16.core.filters import Filter
-from sdg16.core.formatting import dataset_label
+from sdg16.core.formatting import dataset_label, date_time, number
+from sdg16.core.i18n import N_, gettext
 from sdg16.queries import incidents as queries_incidents
 from sdg16.queries import meta
 from sdg16.queries.db import ReadOnlyDatabase
@@ -20,6 +21,8 @@ from sdg16.reports.incident_sections import incident_sections
 from sdg16.reports.indicator_sections import indicator_sections
 from sdg16.reports.model import Report, ReportMeta, Section, finalise
 from sdg16.services.filters import describe
+
+DEFAULT_TITLE = N_("SDG 16 report")
 
 SectionSource = Callable[[ReadOnlyDatabase, Filter, Catalog], list[Section]]
 SOURCES: dict[str, SectionSource] = {
@@ -35,19 +38,31 @@ def source_for(f: Filter) -> str:
 
 
 def provenance(db: ReadOnlyDatabase, f: Filter | None = None) -> tuple[str, ...]:
+    lang = (f.lang if f else None) or "en"
     fresh = meta.freshness(db)
     lines = tuple(
-        f"{dataset_label(r.dataset)}: {r.observations:,} values, loaded "
-        f"{r.loaded_at:%Y-%m-%d %H:%M} UTC"
+        gettext(lang, "{dataset}: {count} values, loaded {when} UTC").format(
+            dataset=gettext(lang, dataset_label(r.dataset)),
+            count=number(r.observations, lang),
+            when=date_time(r.loaded_at, lang),
+        )
         for r in fresh.itertuples(index=False)
     )
     if f is None or source_for(f) != "incidents" or not queries_incidents.has_incidents(db):
         return lines
     s, stored = queries_incidents.summary(db, f), queries_incidents.store_counts(db)
     # Indicator datasets are not in an incident report: only where its reports came from.
+    text = gettext(
+        lang,
+        "Incident reports from: {sources}; {stored} reports stored, {quarantined} rows "
+        "quarantined at import",
+    )
     return (
-        f"Incident reports from: {s['sources'] or 'none'}; {stored['incidents']:,} reports "
-        f"stored, {stored['quarantined']:,} rows quarantined at import",
+        text.format(
+            sources=s["sources"] or gettext(lang, "none"),
+            stored=number(stored["incidents"], lang),
+            quarantined=number(stored["quarantined"], lang),
+        ),
     )
 
 
@@ -70,13 +85,13 @@ def build_report(
         built = sorted((s for s in built if s.key in wanted), key=lambda s: wanted.index(s.key))
     query = f.to_query()
     report_meta = ReportMeta(
-        title=title.strip() or "SDG 16 report",
+        title=title.strip() or gettext(f.lang or "en", DEFAULT_TITLE),
         author=author,
         created=datetime.now(UTC),
-        filters_text=describe(f, db=db, catalog=catalog),
+        filters_text=describe(f, f.lang or "en", db=db, catalog=catalog),
         filters_query=query,
         provenance=provenance(db, f),
-        attribution=attribution(incidents=source_for(f) == "incidents"),
+        attribution=attribution(f.lang or "en", incidents=source_for(f) == "incidents"),
         public=public,
         lang=f.lang,
     )

@@ -6,7 +6,8 @@ from html import escape
 
 import pandas as pd
 
-from sdg16.reports.model import Report
+from sdg16.core.place_names import text_direction
+from sdg16.reports.model import Report, cover_words
 
 STYLE = """
 body{font-family:"DejaVu Sans",Arial,sans-serif;color:#212529;max-width:1000px;margin:0 auto;
@@ -26,21 +27,20 @@ def _table(table: pd.DataFrame) -> str:
 
 
 def to_html(report: Report) -> str:
-    m = report.meta
+    m, lang = report.meta, report.meta.lang
+    words = cover_words(m)
     parts = [
         "<!doctype html>",
-        f'<html lang="{escape(m.lang)}"><head><meta charset="utf-8">',
+        f'<html lang="{escape(lang)}" dir="{text_direction(lang)}"><head><meta charset="utf-8">',
         f"<title>{escape(m.title)}</title><style>{STYLE}</style></head><body>",
-        "<header><p>Sustainable Development Goal 16 · Peace, justice and strong institutions</p>",
+        f"<header><p>{escape(words['goal'])}</p>",
         f"<h1>{escape(m.title)}</h1></header>",
-        f'<p class="meta">Prepared by {escape(m.author)} · {m.created:%d %B %Y, %H:%M} UTC · '
-        f"{'Public' if m.public else 'Restricted: authorized recipients only'}</p>",
-        "<h3>Scope of this report</h3><ul>",
+        f'<p class="meta">{escape(words["prepared"])} · {escape(words["classification"])}</p>',
+        f"<h3>{escape(words['scope'])}</h3><ul>",
         *(f"<li>{escape(line)}</li>" for line in m.filters_text),
-        "</ul><h3>Data provenance</h3><ul>",
+        f"</ul><h3>{escape(words['provenance'])}</h3><ul>",
         *(f"<li>{escape(line)}</li>" for line in m.provenance),
-        f'</ul><p class="small">{escape(m.attribution)}<br>Reproduce this view: '
-        f"?{escape(m.filters_query)}</p>",
+        f'</ul><p class="small">{escape(m.attribution)}<br>{escape(words["reproduce"])}</p>',
     ]
     plotly_js_included = False
     for s in report.sections:

@@ -29,6 +29,11 @@ _started = False
 
 
 def png(fig: go.Figure, width: int = 900, height: int = 450) -> bytes:
+    return image(fig, "png", width, height)
+
+
+def image(fig: go.Figure, fmt: str = "png", width: int = 900, height: int = 450) -> bytes:
+    """``fig`` as PNG (twice the pixels, for print) or SVG (text stays text)."""
     global _started
     import kaleido
 
@@ -40,4 +45,5 @@ def png(fig: go.Figure, width: int = 900, height: int = 450) -> bytes:
             _started = True
         with warnings.catch_warnings():  # plotly warns that kaleido's server ignores kopts
             warnings.simplefilter("ignore", UserWarning)
-            return fig.to_image(format="png", width=width, height=height, scale=2)
+            scale = 2 if fmt == "png" else 1
+            return fig.to_image(format=fmt, width=width, height=height, scale=scale)

@@ -12,6 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sdg16.core.disclosure import BASE, SMALL_COUNT, publish
+from sdg16.core.formatting import date_time
+from sdg16.core.i18n import gettext
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,9 @@ class Report:
         return sum(len(s.table) for s in self.sections)
 
 
-def suppress_small_counts(section: Section, threshold: int = SMALL_COUNT) -> Section:
+def suppress_small_counts(
+    section: Section, threshold: int = SMALL_COUNT, lang: str = "en"
+) -> Section:
     """The disclosure rule (sdg16.core.disclosure): counts from 1 to threshold-1 shown as
     "<5", every other count rounded to base 5; zeros stay (they tell nothing about a person)."""
     if not section.count_columns:
@@ -74,10 +78,11 @@ def suppress_small_counts(section: Section, threshold: int = SMALL_COUNT) -> Sec
     figure = section.redraw(table) if section.redraw and section.figure is not None else None
     if section.figure is not None and not section.redraw:
         figure = None  # a chart that cannot be redrawn from the published table would leak
-    note = (note + " " if note else "") + (
-        f"Counts are rounded to a multiple of {BASE}; {hidden} count(s) below {threshold} are "
-        f"shown as <{threshold} to protect privacy."
-    )
+    note = (note + " " if note else "") + gettext(
+        lang,
+        "Counts are rounded to a multiple of {base}; {hidden} count(s) below {threshold} are "
+        "shown as <{threshold} to protect privacy.",
+    ).format(base=BASE, hidden=hidden, threshold=threshold)
     return replace(section, table=table, note=note, figure=figure)
 
 
@@ -85,5 +90,29 @@ def finalise(report: Report) -> Report:
     """Apply the rules a report's flags ask for (public: small-count suppression)."""
     if not report.meta.public:
         return report
-    kept = (suppress_small_counts(s.public_version or s) for s in report.sections if not s.private)
+    lang = report.meta.lang
+    kept = (
+        suppress_small_counts(s.public_version or s, lang=lang)
+        for s in report.sections
+        if not s.private
+    )
     return replace(report, sections=tuple(kept))
+
+
+def cover_words(m: ReportMeta) -> dict[str, str]:
+    """The cover's fixed wording in the report's language (PDF and HTML share it)."""
+    lang = m.lang
+    restricted = gettext(lang, "Restricted: authorized recipients only")
+    return {
+        "goal": gettext(
+            lang, "Sustainable Development Goal 16 · Peace, justice and strong institutions"
+        ),
+        "prepared": gettext(lang, "Prepared by {author} · {when} UTC").format(
+            author=m.author, when=date_time(m.created, lang)
+        ),
+        "classification": gettext(lang, "Public") if m.public else restricted,
+        "scope": gettext(lang, "Scope of this report"),
+        "provenance": gettext(lang, "Data provenance"),
+        "attribution": gettext(lang, "Attribution"),
+        "reproduce": gettext(lang, "Reproduce this view: ?{query}").format(query=m.filters_query),
+    }

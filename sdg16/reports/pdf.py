@@ -9,11 +9,13 @@ import io
 from pathlib import Path
 
 import pandas as pd
+from babel.dates import format_date
 from fpdf import FPDF, FontFace
 
 from sdg16.core.formatting import number
+from sdg16.core.i18n import gettext
 from sdg16.reports.images import ImageUnavailable, png
-from sdg16.reports.model import Report, Section
+from sdg16.reports.model import Report, Section, cover_words
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
 # Debian fonts-noto-core (.ci/run installs it): DejaVu lacks Urdu letters such as U+06C1.
@@ -56,47 +58,55 @@ class _Pdf(FPDF):
         self.set_font("dejavu", "", 8)
         self.set_text_color(*GREY)
         self.cell(0, 6, self.report.meta.title, align="L")
-        self.cell(0, 6, self.report.meta.created.strftime("%d %B %Y"), align="R")
+        m = self.report.meta
+        self.cell(0, 6, format_date(m.created, "long", locale=m.lang), align="R")
         self.ln(9)
 
     def footer(self) -> None:
         self.set_y(-13)
         self.set_font("dejavu", "", 8)
         self.set_text_color(*GREY)
-        label = "PUBLIC" if self.report.meta.public else "RESTRICTED — authorized recipients only"
+        lang = self.report.meta.lang
+        label = (
+            gettext(lang, "PUBLIC")
+            if self.report.meta.public
+            else gettext(lang, "RESTRICTED — authorized recipients only")
+        )
         self.cell(0, 5, label, align="L")
-        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+        page = gettext(lang, "Page {page} of {pages}").format(page=self.page_no(), pages="{nb}")
+        self.cell(0, 5, page, align="R")
 
 
-def _cell_text(value: object) -> str:
+def _cell_text(value: object, lang: str = "en") -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return "–"
     if isinstance(value, float):
-        return number(value)
+        return number(value, lang)
     return str(value)
 
 
 def _cover(pdf: _Pdf) -> None:
     m = pdf.report.meta
+    words = cover_words(m)
     pdf.add_page()
     pdf.set_fill_color(*UN_BLUE)
     pdf.rect(0, 0, pdf.w, 62, style="F")
     pdf.set_xy(18, 18)
     pdf.set_text_color(255, 255, 255)
     pdf.set_font("dejavu", "", 11)
-    pdf.cell(0, 6, "Sustainable Development Goal 16 · Peace, justice and strong institutions")
+    pdf.cell(0, 6, words["goal"])
     pdf.set_xy(18, 30)
     pdf.set_font("dejavu", "B", 22)
     pdf.multi_cell(pdf.w - 36, 10, m.title, align="L")
     pdf.set_xy(18, 74)
     pdf.set_text_color(*INK)
     pdf.set_font("dejavu", "", 11)
-    pdf.cell(0, 6, f"Prepared by {m.author} · {m.created:%d %B %Y, %H:%M} UTC", new_x="LMARGIN")
+    pdf.cell(0, 6, words["prepared"], new_x="LMARGIN")
     pdf.ln(14)
     for heading, lines in (
-        ("Scope of this report", m.filters_text),
-        ("Data provenance", m.provenance),
-        ("Attribution", (m.attribution,)),
+        (words["scope"], m.filters_text),
+        (words["provenance"], m.provenance),
+        (words["attribution"], (m.attribution,)),
     ):
         pdf.set_x(18)
         pdf.set_font("dejavu", "B", 12)
@@ -111,7 +121,7 @@ def _cover(pdf: _Pdf) -> None:
     pdf.set_x(18)
     pdf.set_font("dejavu", "I", 8)
     pdf.set_text_color(*GREY)
-    pdf.multi_cell(pdf.w - 36, 4.5, f"Reproduce this view: ?{m.filters_query}", align="L")
+    pdf.multi_cell(pdf.w - 36, 4.5, words["reproduce"], align="L")
 
 
 def _records(pdf: _Pdf, table: pd.DataFrame) -> None:
@@ -133,6 +143,7 @@ def _records(pdf: _Pdf, table: pd.DataFrame) -> None:
 
 
 def _table(pdf: _Pdf, table: pd.DataFrame) -> None:
+    lang = pdf.report.meta.lang
     shown = table.head(MAX_TABLE_ROWS)
     if any(len(_cell_text(v)) > LONG_CELL for col in shown.columns for v in shown[col]):
         _records(pdf, shown)
@@ -152,14 +163,16 @@ def _table(pdf: _Pdf, table: pd.DataFrame) -> None:
     ) as t:
         t.row([str(c) for c in shown.columns])
         for rec in shown.itertuples(index=False):
-            t.row([_cell_text(v) for v in rec])
+            t.row([_cell_text(v, lang) for v in rec])
     _cut_note(pdf, table, shown)
 
 
 def _cut_note(pdf: _Pdf, table: pd.DataFrame, shown: pd.DataFrame) -> None:
+    lang = pdf.report.meta.lang
     if len(table) > len(shown):
         pdf.set_font("dejavu", "I", 8)
-        pdf.cell(0, 6, f"First {len(shown)} of {len(table)} rows; the Excel report has all.")
+        text = gettext(lang, "First {shown} of {total} rows; the Excel report has all.")
+        pdf.cell(0, 6, text.format(shown=number(len(shown), lang), total=number(len(table), lang)))
         pdf.ln(6)
 
 
@@ -184,7 +197,8 @@ def _section(pdf: _Pdf, section: Section, first: bool) -> None:
             pdf.image(io.BytesIO(png(section.figure)), w=pdf.epw)
         except ImageUnavailable as exc:  # the report still has its text and table
             pdf.set_font("dejavu", "I", 9)
-            pdf.multi_cell(0, 5, f"Chart left out: {exc}.", new_x="LMARGIN", new_y="NEXT")
+            text = gettext(pdf.report.meta.lang, "Chart left out: {reason}.").format(reason=exc)
+            pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(3)
     _table(pdf, section.table)
 

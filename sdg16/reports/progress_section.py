@@ -7,11 +7,12 @@ import pandas as pd
 
 from sdg16.charts.progress import notes_text, status_label
 from sdg16.core.catalog import Catalog
+from sdg16.core.i18n import N_, gettext
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.model import Section
 from sdg16.services.analytics import assessment
 
-TEXT = (
+TEXT = N_(
     "Open SDG progress measure (Statistics Canada; open-sdg/sdg-build ProgressMeasure.py): "
     "headline disaggregation, all years; base year 2015 or the first later year with data, "
     "current year the latest. Without a "
@@ -29,26 +30,38 @@ def _at(value: float, year: object) -> str:
 
 
 def progress_section(
-    db: ReadOnlyDatabase, catalog: Catalog, series: str, geos: list[str]
+    db: ReadOnlyDatabase,
+    catalog: Catalog,
+    series: str,
+    geos: list[str],
+    lang: str = "en",
+    names: dict[str, str] | None = None,
 ) -> Section:
+    """``names``: geo id -> the place's name in ``lang`` (the store's English otherwise)."""
     found = assessment.assess(db, catalog, geos, [series])
+    places = [(names or {}).get(g, n) for g, n in zip(found["geo"], found["geo_name"], strict=True)]
     table = pd.DataFrame(
         {
-            "Geography": found["geo_name"],
-            "Base (year)": [
+            gettext(lang, "Geography"): places,
+            gettext(lang, "Base (year)"): [
                 _at(v, y) for v, y in zip(found["base_value"], found["base_year"], strict=True)
             ],
-            "Current (year)": [
+            gettext(lang, "Current (year)"): [
                 _at(v, y)
                 for v, y in zip(found["current_value"], found["current_year"], strict=True)
             ],
-            "Target": found["target"],
-            "Progress value": found["progress_value"].round(4),
-            "Status": [status_label(s, "en") for s in found["status"]],
-            "Notes": [notes_text(n, "en") for n in found["notes"]],
-            "ESCAP status": [status_label(s, "en", anticipated=True) for s in found["api_status"]],
+            gettext(lang, "Target"): found["target"],
+            gettext(lang, "Progress value"): found["progress_value"].round(4),
+            gettext(lang, "Status"): [status_label(s, lang) for s in found["status"]],
+            gettext(lang, "Notes"): [notes_text(n, lang) for n in found["notes"]],
+            gettext(lang, "ESCAP status"): [
+                status_label(s, lang, anticipated=True) for s in found["api_status"]
+            ],
         }
     )
     counts = found["status"].value_counts()
-    summary = ", ".join(f"{int(n)} {status_label(s, 'en').lower()}" for s, n in counts.items())
-    return Section("progress", "Progress towards 2030", f"{TEXT} Here: {summary}.", table)
+    summary = ", ".join(f"{int(n)} {status_label(s, lang).lower()}" for s, n in counts.items())
+    text = gettext(lang, "{method} Here: {summary}.").format(
+        method=gettext(lang, TEXT), summary=summary
+    )
+    return Section("progress", gettext(lang, "Progress towards 2030"), text, table)

@@ -16,21 +16,23 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sdg16.core import spreadsheet
+from sdg16.core.dimensions import kind_label
 from sdg16.core.formatting import dataset_label, nature_label, unit_label
+from sdg16.core.i18n import N_, gettext
 from sdg16.reports.xlsx import Sheet, workbook
 
 # The human view of the rows, in the order the screen shows them.
 SCREEN_COLUMNS = {
-    "geo_name": "Country or area",
-    "geo_kind": "Type",
-    "year": "Year",
-    "value": "Value",
-    "unit_label": "Unit",
-    "nature_label": "Data type",
-    "source_label": "Source",
-    "iso3": "Code",
-    "series": "Series",
-    "nature": "Nature code",
+    "geo_name": N_("Country or area"),
+    "geo_kind": N_("Type"),
+    "year": N_("Year"),
+    "value": N_("Value"),
+    "unit_label": N_("Unit"),
+    "nature_label": N_("Data type"),
+    "source_label": N_("Source"),
+    "iso3": N_("Code"),
+    "series": N_("Series"),
+    "nature": N_("Nature code"),
 }
 EXPORT_COLUMNS = [
     "series",
@@ -61,14 +63,16 @@ class About:
     link: str  # the URL that reopens this view
 
 
-def screen_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    """The table the page shows: human columns first, then the codes."""
+def screen_frame(rows: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The table the page shows, headings and labels in ``lang``: human columns, then codes."""
     out = rows.assign(
-        unit_label=rows["unit"].map(lambda u: unit_label(u) if isinstance(u, str) else ""),
-        nature_label=rows["nature"].map(nature_label),
-        source_label=rows["source"].map(dataset_label),
+        unit_label=rows["unit"].map(lambda u: unit_label(u, lang) if isinstance(u, str) else ""),
+        nature_label=rows["nature"].map(lambda n: nature_label(n, lang)),
+        source_label=rows["source"].map(lambda s: gettext(lang, dataset_label(s))),
+        geo_kind=rows["geo_kind"].map(lambda k: kind_label(k, lang)),
     )
-    return out[list(SCREEN_COLUMNS)].rename(columns=SCREEN_COLUMNS).reset_index(drop=True)
+    names = {k: gettext(lang, v) for k, v in SCREEN_COLUMNS.items()}
+    return out[list(SCREEN_COLUMNS)].rename(columns=names).reset_index(drop=True)
 
 
 def export_frame(rows: pd.DataFrame, dims: dict[str, str] | None = None) -> pd.DataFrame:

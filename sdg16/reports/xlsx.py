@@ -12,6 +12,8 @@ import pandas as pd
 import xlsxwriter
 
 from sdg16.core import spreadsheet
+from sdg16.core.formatting import date_time
+from sdg16.core.i18n import gettext
 from sdg16.reports.model import Report
 
 
@@ -58,25 +60,32 @@ def _sheet_name(title: str, used: set[str]) -> str:
 
 
 def to_xlsx(report: Report) -> bytes:
-    m = report.meta
+    m, lang = report.meta, report.meta.lang
+
+    classification = (
+        gettext(lang, "Public")
+        if m.public
+        else gettext(lang, "Restricted: authorized recipients only")
+    )
+    sheet = gettext(lang, "Sheet: {title}")
     about = [
-        ("Title", m.title),
-        ("Prepared by", m.author),
-        ("Created (UTC)", m.created.strftime("%Y-%m-%d %H:%M")),
-        ("Classification", "Public" if m.public else "Restricted: authorized recipients only"),
-        *(("Filter", line) for line in m.filters_text),
-        ("View (URL query)", m.filters_query),
-        *(("Provenance", line) for line in m.provenance),
-        ("Attribution", m.attribution),
+        (gettext(lang, "Title"), m.title),
+        (gettext(lang, "Prepared by"), m.author),
+        (gettext(lang, "Created (UTC)"), date_time(m.created, lang)),
+        (gettext(lang, "Classification"), classification),
+        *((gettext(lang, "Filter"), line) for line in m.filters_text),
+        (gettext(lang, "View (URL query)"), m.filters_query),
+        *((gettext(lang, "Provenance"), line) for line in m.provenance),
+        (gettext(lang, "Attribution"), m.attribution),
         *(
-            (f"Sheet: {s.title}", s.text + (" " + s.note if s.note else ""))
+            (sheet.format(title=s.title), s.text + (" " + s.note if s.note else ""))
             for s in report.sections
         ),
     ]
-    used = {"About"}
-    sheets = [
-        Sheet("About", pd.DataFrame(about, columns=["Field", "Value"]), ((0, 0, 24), (1, 1, 100)))
-    ]
+    about_name = gettext(lang, "About")
+    used = {about_name}
+    columns = [gettext(lang, "Field"), gettext(lang, "Value")]
+    sheets = [Sheet(about_name, pd.DataFrame(about, columns=columns), ((0, 0, 24), (1, 1, 100)))]
     for s in report.sections:
         width = ((0, len(s.table.columns) - 1, 16),)
         sheets.append(Sheet(_sheet_name(s.title, used), s.table, width, freeze_header=True))

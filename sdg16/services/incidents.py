@@ -20,6 +20,7 @@ import shapely
 
 from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.filters import Filter
+from sdg16.core.i18n import gettext
 from sdg16.core.taxonomy import get as taxonomy
 from sdg16.queries import incidents as q
 from sdg16.queries import shapes as shapes_q
@@ -47,7 +48,8 @@ def type_labels() -> dict[str, str]:
 def map_data(db: ReadOnlyDatabase, f: Filter, role: Role) -> MapData:
     """Hexagons at country level (H3 res 5), finer (res 7) once an admin-1 area is chosen."""
     resolution = 7 if f.admin1 else 5
-    labels = type_labels()
+    # The tooltips name the types in the reader's language (the filter carries it).
+    labels = {k: gettext(f.lang or "en", v) for k, v in type_labels().items()}
     f = privacy.coarse_filter(f, role)
     cells, hidden = privacy.drop_small(q.cell_counts(db, f, resolution), role)
     cells = cells.assign(types=[privacy.type_summary(t, role, labels) for t in cells["types"]])

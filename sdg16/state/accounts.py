@@ -15,6 +15,7 @@ from functools import cache
 
 import bcrypt
 
+from sdg16.core.i18n import N_
 from sdg16.state import audit, sessions, statedb
 from sdg16.state.roles import Role
 
@@ -117,6 +118,11 @@ def set_role(name: str, role: Role, path: statedb.Target | None = None) -> None:
             raise AccountError(f"no user {name!r}")
 
 
+# The two refusals, as message ids: the sign-in form shows them in the reader's language.
+WRONG_PASSWORD = N_("Wrong user name or password.")
+BLOCKED = N_("Too many failed attempts. Try again in {minutes} minutes.")
+
+
 def recent_failures(name: str, now: float | None = None, path: statedb.Target | None = None) -> int:
     now = time.time() if now is None else now
     with statedb.connect(path) as con:
@@ -151,7 +157,7 @@ def authenticate(
     now = time.time() if now is None else now
     key = name.strip().lower()[:64]
     minutes = FAILURE_WINDOW_S // 60
-    blocked = f"Too many failed attempts. Try again in {minutes} minutes."
+    blocked = BLOCKED.format(minutes=minutes)
     if address and address_failures(address, now, path) >= MAX_ADDRESS_FAILURES:
         audit.record(key or "?", Role.ANONYMOUS, "login_blocked", "login", detail="address")
         return LoginResult(None, blocked)
@@ -176,7 +182,7 @@ def authenticate(
     if not ok:
         detail = f"password over {MAX_PASSWORD_BYTES} bytes" if too_long else ""
         audit.record(key or "?", Role.ANONYMOUS, "login_failed", "login", detail=detail, path=path)
-        return LoginResult(None, "Wrong user name or password.")
+        return LoginResult(None, WRONG_PASSWORD)
     user = User(row[0], Role.parse(row[1]), row[2])
     audit.record(user.name, user.role, "login", "login", path=path)
     return LoginResult(user, f"Signed in as {user.name} ({user.role.label}).")

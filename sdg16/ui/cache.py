@@ -14,7 +14,7 @@ import streamlit as st
 
 from sdg16.core import catalog
 from sdg16.core.filters import Filter
-from sdg16.core.place_names import place_name
+from sdg16.core.place_names import group_name, place_name, region_name
 from sdg16.queries import coverage, indicators, maps, meta, profiles
 from sdg16.queries import explorer as explorer_queries
 from sdg16.queries.db import ReadOnlyDatabase
@@ -124,8 +124,19 @@ def observations(f: Filter) -> pd.DataFrame:
 
 
 @per_store(8)
-def regions() -> pd.DataFrame:
+def _regions() -> pd.DataFrame:
     return meta.regions(database())
+
+
+def regions() -> pd.DataFrame:
+    """Region codes with their label and group in the page's language (the codes never change)."""
+    found, lang = _regions(), current_lang()
+    if lang == "en" or found.empty:
+        return found
+    return found.assign(
+        label=[region_name(n, lang) for n in found["label"]],
+        group=[group_name(g, lang) for g in found["group"]],
+    )
 
 
 @per_store(64)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.core.attribution import attribution
-from sdg16.core.formatting import dataset_label, number
+from sdg16.core.formatting import dataset_label, date_time, number
 from sdg16.ui import cache
 from sdg16.ui.i18n import _, current_lang
 
@@ -18,7 +18,7 @@ def freshness_and_attribution() -> None:
         template.format(
             dataset=_(dataset_label(r.dataset)),
             count=number(r.observations, lang),
-            when=f"{r.loaded_at:%Y-%m-%d %H:%M}",  # ISO: unambiguous in every language
+            when=date_time(r.loaded_at, lang),
         )
         for r in fresh.itertuples(index=False)
     ]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from sdg16.charts import export
 from sdg16.core.attribution import attribution
-from sdg16.core.formatting import unit_label
-from sdg16.reports import tables
+from sdg16.core.formatting import dataset_label, date_text, unit_label
+from sdg16.core.i18n import N_
+from sdg16.reports import images, tables
 from sdg16.services.filters import describe
 from sdg16.state.roles import Role
 from sdg16.ui import cache, guard
@@ -15,10 +18,13 @@ from sdg16.ui.explorer import View, share_link
 from sdg16.ui.i18n import _, current_lang, num
 
 LABELS = {"csv": "CSV", "xlsx": "Excel", "parquet": "Parquet"}
+CHART_LABELS = {"png": N_("Chart (PNG)"), "svg": N_("Chart (SVG)")}
 MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "parquet": "application/vnd.apache.parquet",
+    "png": "image/png",
+    "svg": "image/svg+xml",
 }
 
 
@@ -36,18 +42,35 @@ def about(view: View, url_path: str) -> tables.About:
     )
     return tables.About(
         series=f.series,
-        title=entry.title,
-        indicator=f"{indicator.code} {indicator.title}",
-        unit=unit_label(entry.unit),
+        title=_(entry.title),
+        indicator=f"{indicator.code} {_(indicator.title)}",
+        unit=unit_label(entry.unit, current_lang()),
         custodian=indicator.custodian,
-        attribution=attribution("en", indicator),
+        attribution=attribution(current_lang(), indicator),
         filters="; ".join(lines),
         link=share_link(url_path, view.link),
     )
 
 
-def buttons(rows: pd.DataFrame, view: View, url_path: str) -> None:
-    """Three buttons, each built from ``rows``: the frame the page just drew."""
+def chart_frame(rows: pd.DataFrame) -> tuple[str, str]:
+    """(sources, data date) for the chart image, in the page's language. Read while the page
+    runs: the image is made on click, outside the run (no URL, so no language, there)."""
+    lang = current_lang()
+    fresh = cache.freshness()
+    loaded = fresh[fresh["dataset"].isin(set(rows["source"]))]["loaded_at"]
+    when = date_text(loaded.max(), lang) if len(loaded) else ""
+    return "; ".join(sorted({_(dataset_label(s)) for s in rows["source"]})), when
+
+
+def chart_file(fig: go.Figure, meta: tables.About, frame: tuple[str, str], lang: str, fmt: str):
+    """The chart on screen as PNG or SVG, its title, filters, source and data date drawn in."""
+    framed = export.framed(fig, meta.title, meta.filters, *frame, lang)
+    return images.image(framed, fmt, width=1000, height=600)
+
+
+def buttons(rows: pd.DataFrame, view: View, url_path: str, figure: go.Figure | None = None) -> None:
+    """Buttons, each built from ``rows`` (the frame the page just drew) and, when given, the
+    chart drawn from them as PNG and SVG."""
     if rows.empty:
         return
     meta = about(view, url_path)
@@ -63,11 +86,17 @@ def buttons(rows: pd.DataFrame, view: View, url_path: str) -> None:
             n=num(len(rows)), filters=meta.filters
         )
     )
+    labels = dict(LABELS)
+    if figure is not None and images.chromium_available():
+        frame, lang = chart_frame(rows), current_lang()
+        for ext, label in CHART_LABELS.items():
+            files[ext] = lambda ext=ext: chart_file(figure, meta, frame, lang, ext)
+            labels[ext] = _(label)
     query = view.link.to_query()
     for col, (ext, make) in zip(st.columns(len(files)), files.items(), strict=True):
         with col:
             guard.guarded_download(
-                LABELS[ext],
+                labels[ext],
                 Role.ANONYMOUS,
                 lambda make=make: (make(), len(rows)),
                 file_name=f"{stem}.{ext}",

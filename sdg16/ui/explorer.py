@@ -8,17 +8,19 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from sdg16.core import dimensions
 from sdg16.core.filters import Filter
-from sdg16.core.i18n import N_
 from sdg16.queries.explorer import default_countries
 from sdg16.ui import cache, controls, nav, state, widgets
-from sdg16.ui.i18n import _
+from sdg16.ui.i18n import _, current_lang
 
 # Codes that mean "everyone": picked when neither the link nor the catalog chooses a value.
 TOTALS = ("BOTHSEX", "ALLAGE", "_T", "ALLAREA", "_Z", "ALL")
-CODE_LABELS = {"BOTHSEX": N_("Both sexes"), "FEMALE": N_("Female"), "MALE": N_("Male")}
-CODE_LABELS |= {"ALLAGE": N_("All ages"), "_T": N_("Total"), "ALLAREA": N_("All areas")}
-CODE_LABELS |= {"URBAN": N_("Urban"), "RURAL": N_("Rural")}
+
+
+def dim_label(dim: str) -> str:
+    """A disaggregation's name in the page's language (the column name when not catalogued)."""
+    return dimensions.dim_label(dim, current_lang())
 
 
 @dataclass(frozen=True)
@@ -54,16 +56,15 @@ def _dims(series: str, f: Filter, fresh: bool) -> tuple[dict[str, str], dict[str
         auto = entry.default.get(dim)
         if auto not in options:
             auto = next((t for t in TOTALS if t in options), options[0])
-        label = dim.replace("_", " ").capitalize()
         # Per series: another series' breakdown codes are not this one's options.
         resolved[dim] = controls.selectbox(
-            label,
+            dim_label(dim),
             options,
             key=nav.key(f"{series}.{dim}"),
             url=asked.get(dim),
             default=auto,
             where=col,
-            format_func=_code_label,
+            format_func=code_label,
         )
         if resolved[dim] != auto:
             link[dim] = resolved[dim]
@@ -74,8 +75,8 @@ def _notice(text: str) -> None:
     state.notice(text)
 
 
-def _code_label(code: str) -> str:
-    return _(CODE_LABELS[code]) if code in CODE_LABELS else code
+def code_label(code: str) -> str:
+    return dimensions.code_label(code, current_lang())
 
 
 def _geo_label(names: dict[str, str], have: set[str]):
@@ -138,7 +139,14 @@ def _geo_picker(
         url=chosen_aggs,
         default=widget_aggs,
         where=side,
-        format_func=lambda g: label(g) + ("" if kinds[g] == "aggregate" else f" · {kinds[g]}"),
+        format_func=lambda g: (
+            label(g)
+            + (
+                ""
+                if kinds[g] == "aggregate"
+                else f" · {dimensions.kind_label(kinds[g], current_lang())}"
+            )
+        ),
     )
     picked_all = picked + picked_aggs
     explicit = bool(chosen) or picked != widget_countries or picked_aggs != widget_aggs

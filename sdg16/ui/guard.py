@@ -30,10 +30,10 @@ def login_prompt(needed: Role) -> None:
             _(
                 "You are signed in as {user} ({role}); this page needs the {needed} role. Ask an "
                 "administrator if you need access."
-            ).format(user=user, role=session.current_role().label, needed=needed.label)
+            ).format(user=user, role=_(session.current_role().label), needed=_(needed.label))
         )
         return
-    st.info(_("This page needs the {needed} role. Please sign in.").format(needed=needed.label))
+    st.info(_("This page needs the {needed} role. Please sign in.").format(needed=_(needed.label)))
     login_form("guard_login")
 
 

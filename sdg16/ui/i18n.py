@@ -6,9 +6,12 @@ Pure modules (cards, charts, reports) take a ``lang`` argument and call ``sdg16.
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 from sdg16.core.i18n import gettext
+from sdg16.core.place_names import text_direction
 from sdg16.core.policy import LANGUAGES
 
 
@@ -48,3 +51,15 @@ def num(value: float | int | None, digits: int | None = None) -> str:
     from sdg16.core.formatting import number
 
     return number(value, current_lang(), digits)
+
+
+def direction_html(lang: str) -> str:
+    """A script that sets ``<html lang dir>`` for ``lang`` (``dir=rtl`` for Arabic, Urdu...):
+    screen readers pick the voice from ``lang``, browsers lay text out from ``dir``."""
+    attrs = json.dumps({"lang": lang, "dir": text_direction(lang)})
+    return f"<script>Object.assign(document.documentElement, {attrs});</script>"
+
+
+def apply_direction(where=None) -> None:
+    """Mark the page with its language and writing direction (once per rerun)."""
+    (where or st.sidebar).html(direction_html(current_lang()), unsafe_allow_javascript=True)

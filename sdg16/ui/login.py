@@ -98,7 +98,11 @@ def login_form(key: str = "login") -> None:
     if submitted:
         result = accounts.authenticate(name, password, address=client_address())
         if result.user is None:
-            st.error(result.message)
+            minutes = accounts.FAILURE_WINDOW_S // 60
+            known = {accounts.WRONG_PASSWORD, accounts.BLOCKED.format(minutes=minutes)}
+            wrong = result.message == accounts.WRONG_PASSWORD
+            text = _(accounts.WRONG_PASSWORD) if wrong else _(accounts.BLOCKED)
+            st.error(text.format(minutes=minutes) if result.message in known else result.message)
             return
         session.login(result.user)
         st.rerun()

@@ -16,7 +16,7 @@ from sdg16.core.filters import Filter
 from sdg16.state import audit, presentations
 from sdg16.state.roles import Role
 from sdg16.ui import common, present, session, state
-from sdg16.ui.i18n import _, language_picker
+from sdg16.ui.i18n import _, apply_direction, language_picker
 
 
 def setup(url_path: str | None = None, read_filter: bool = True) -> Filter:
@@ -30,6 +30,7 @@ def setup(url_path: str | None = None, read_filter: bool = True) -> Filter:
     present.apply()
     with st.sidebar:
         language_picker(st.sidebar)
+        apply_direction(st.sidebar)
         present.presenter_toggle(st.sidebar)
         if url_path:
             save_view_form(url_path)

@@ -7,7 +7,9 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-SOURCES = sorted([*(ROOT / "views").glob("*.py"), *(ROOT / "sdg16" / "ui").glob("*.py")])
+SOURCES = sorted(
+    [ROOT / "app.py", *(ROOT / "views").glob("*.py"), *(ROOT / "sdg16" / "ui").glob("*.py")]
+)
 # Streamlit calls whose first argument (or label=/body=/placeholder=/help=) a person reads.
 TEXT_CALLS = {
     "title", "header", "subheader", "caption", "markdown", "write", "text", "info", "warning",
@@ -15,8 +17,22 @@ TEXT_CALLS = {
     "selectbox", "multiselect", "slider", "select_slider", "segmented_control", "radio",
     "toggle", "checkbox", "text_input", "text_area", "number_input", "date_input", "metric",
     "expander", "popover", "tabs", "form_submit_button", "spinner", "status", "file_uploader",
+    "progress", "dialog", "set_page_config", "Page", "pills", "feedback",
+    # st.column_config: a table heading is text too
+    "Column", "TextColumn", "NumberColumn", "LinkColumn", "LineChartColumn", "BarChartColumn",
+    "ProgressColumn", "DateColumn", "DatetimeColumn", "SelectboxColumn", "CheckboxColumn",
+    "ListColumn", "ImageColumn", "AreaChartColumn",
 }  # fmt: skip
-TEXT_KEYWORDS = {"label", "body", "placeholder", "help", "value_label"}
+TEXT_KEYWORDS = {
+    "label",
+    "body",
+    "placeholder",
+    "help",
+    "value_label",
+    "text",
+    "page_title",
+    "title",
+}
 
 
 def _has_words(node: ast.AST) -> bool:
@@ -47,7 +63,9 @@ def bare_literals(source: str, filename: str) -> list[str]:
         owner = node.func.value
         if isinstance(owner, ast.Name) and owner.id.lower() in LOGGERS:
             continue  # LOG.info(...): the server's log, not the page
-        first = [] if node.func.attr == "page_link" else node.args[:1]  # page_link: a path first
+        # page_link and Page take a path first; set_page_config only page_title= is text.
+        no_first = {"page_link", "Page", "set_page_config"}
+        first = [] if node.func.attr in no_first else node.args[:1]
         args = first + [k.value for k in node.keywords if k.arg in TEXT_KEYWORDS]
         found += [f"{filename}:{node.lineno} {node.func.attr}()" for a in args if _has_words(a)]
     return found
@@ -56,6 +74,17 @@ def bare_literals(source: str, filename: str) -> list[str]:
 def test_the_check_sees_literals_and_fstrings() -> None:
     code = 'st.caption(f"Sources: {x}")\nst.title(_("Ok"))\ncol.metric("Reports", 3)\n'
     assert bare_literals(code, "x.py") == ["x.py:1 caption()", "x.py:3 metric()"]
+
+
+def test_the_check_sees_table_headings_tab_titles_and_progress_text() -> None:
+    code = (
+        'st.column_config.TextColumn("Country", width=9)\n'
+        'st.set_page_config(page_title="SDG 16 dashboard")\n'
+        'bar.progress(0.5, text="Reading")\n'
+        'st.column_config.NumberColumn(_("Year"), format="%d")\n'
+    )
+    found = bare_literals(code, "x.py")
+    assert found == ["x.py:1 TextColumn()", "x.py:2 set_page_config()", "x.py:3 progress()"]
 
 
 def test_no_bare_literal_in_streamlit_text_calls() -> None:

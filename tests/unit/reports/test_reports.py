@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -126,3 +127,45 @@ def test_report_built_directly_equals_query(db: ReadOnlyDatabase) -> None:
         observations(db, FILTER, catalog.get())["value"].tolist()
     )
     assert render(report, "html").startswith(b"<!doctype html>")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("es", ("Alcance de este informe", "Zona geográfica: Egipto, México, Honduras", "Datos")),
+        (
+            "fr",
+            ("Portée de ce rapport", "Zone géographique : Égypte, Mexique, Honduras", "Données"),
+        ),
+    ],
+)
+def test_cli_report_in_another_language(tmp_path: Path, lang: str, words: tuple) -> None:
+    """``--lang``: the cover, the filters in words, section titles, table headings, place names
+    and the attribution in that language, and none of the fixed English words."""
+    from testkit.english import english_words
+
+    query = "series=VC_IHR_PSRC&geo=EGY,MEX,HND&from=2012&to=2014"
+    cmd = [sys.executable, "-m", "sdg16", "report", "--filters", query, "--lang", lang]
+    for fmt in ("html", "xlsx"):
+        out = tmp_path / f"r.{fmt}"
+        done = subprocess.run(
+            [*cmd, "--format", fmt, "--out", str(out)], cwd=ROOT, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}" dir="ltr">' in html
+    for text in words:
+        assert text in html
+    shown = re.sub(r"<script.*?</script>", "", html, flags=re.S)  # plotly.js is inlined
+    assert english_words([shown], lang) == {}
+    book = pd.read_excel(tmp_path / "r.xlsx", sheet_name=None)
+    about, data = next(iter(book)), words[2]
+    assert about == {"es": "Acerca de", "fr": "À propos"}[lang] and data in book
+    cells = [str(v) for sheet in book.values() for v in [*sheet.columns, *sheet.to_numpy().ravel()]]
+    assert english_words(cells, lang) == {}
+
+
+def test_public_report_privacy_note_in_the_report_language() -> None:
+    table = pd.DataFrame({"reports": [0, 1, 4, 5]})
+    s = suppress_small_counts(Section("t", "T", "", table, count_columns=("reports",)), lang="fr")
+    assert "2 effectif(s) inférieur(s) à 5" in s.note

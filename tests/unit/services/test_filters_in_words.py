@@ -22,7 +22,7 @@ def test_filter_in_plain_words(db) -> None:
         "Region: Central America",
         "Geography: Mexico, Honduras",
         "Years: 2005 to 2020",
-        "Sex: FEMALE",
+        "Sex: Female",
     )
 
 
@@ -34,7 +34,15 @@ def test_long_geography_lists_are_counted_not_listed(db) -> None:
     assert lines[1] == "Years: 2010 to latest"
 
 
-def test_titles_follow_the_language(db) -> None:
+def test_the_words_follow_the_language(db) -> None:
     f = Filter(series="VC_IHR_PSRC")
     (line, _all) = describe(f, "es", db=db, catalog=catalog.get())
-    assert line.startswith("Indicator: Tasa de homicidios") and _all == "Geography: all"
+    assert (
+        line == "Indicador: Tasa de homicidios (VC_IHR_PSRC)" and _all == "Zona geográfica: todas"
+    )
+    f = Filter(geo=("EGY", "MEX"), year_to=2020, dims=(("sex", "BOTHSEX"),))
+    assert describe(f, "fr", db=db, catalog=catalog.get()) == (
+        "Zone géographique : Égypte, Mexique",
+        "Années : première disponible – 2020",
+        "Sexe : Les deux sexes",
+    )

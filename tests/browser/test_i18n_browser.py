@@ -1,0 +1,91 @@
+"""Every page in Spanish and French, as Chromium draws it: none of a fixed list of English
+words (testkit/english.py) in the page text or the charts' SVG text. Anonymous visitors for the
+public pages; an administrator for /reports and /admin (signed in once, the cookie carries)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sdg16.core.browser import wait_for_charts
+from sdg16.state import accounts
+from sdg16.state.roles import Role
+from sdg16.ui.registry import PAGES
+from testkit.browser import PageWatch, browser, exceptions_on, running_app, settle
+from testkit.english import english_words
+
+QUERIES = {
+    "home": "geo=MEX",
+    "trends": "series=VC_IHR_PSRC&geo=MEX,COL,BRA",
+    "map": "series=VC_IHR_PSRC&year=2019",
+    "table": "series=VC_IHR_PSRC&geo=MEX,COL",
+    "country": "geo=EGY",
+    "progress": "region=un-latin-america-and-the-caribbean",
+    "incidents": "geo=EGY",
+    "incidents_profile": "geo=EGY&admin1=EG-C",
+    "reports": "series=VC_IHR_PSRC&geo=MEX,COL",
+}
+ADMIN_ONLY = {spec.url_path for spec in PAGES if spec.role > Role.ANONYMOUS}
+PUBLIC = [spec.url_path for spec in PAGES if spec.url_path not in ADMIN_ONLY]
+# What Chromium shows: the page's text (sidebar included) and every SVG text (plotly axes,
+# legends, tick labels, titles).
+TEXT_JS = """() => [document.body.innerText,
+  ...[...document.querySelectorAll('svg text')].map(e => e.textContent)]"""
+
+
+@pytest.fixture(scope="module")
+def i18n_app(incident_store: Path, tmp_path_factory: pytest.TempPathFactory):
+    state = tmp_path_factory.mktemp("state") / "app_state.sqlite"
+    accounts.add_user("root", Role.ADMIN, "admin-password-12", path=state)
+    env = {"SDG16_DB": str(incident_store), "SDG16_STATE_DB": str(state)}
+    with running_app(env) as url:
+        yield url
+
+
+def _words_on(page, url: str, path: str, lang: str, shots: Path) -> dict[str, str]:
+    query = "&".join(q for q in (QUERIES.get(path, ""), f"lang={lang}") if q)
+    watch = PageWatch()
+    watch.attach(page)
+    page.goto(f"{url}/{'' if path == 'home' else path}?{query}")  # home is the root page
+    settle(page)
+    wait_for_charts(page)
+    page.screenshot(path=str(shots / f"{path}-{lang}.png"), full_page=True)
+    assert exceptions_on(page) == []
+    assert watch.offsite == []
+    return english_words(page.evaluate(TEXT_JS), lang)
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_public_pages_show_no_english(i18n_app: str, artifacts: Path, lang: str) -> None:
+    shots = artifacts / "i18n"
+    shots.mkdir(exist_ok=True)
+    found = {}
+    with browser((1280, 900)) as ctx:
+        page = ctx.new_page()
+        for path in PUBLIC:
+            words = _words_on(page, i18n_app, path, lang, shots)
+            found |= {f"{path}: {w}": text for w, text in words.items()}
+    assert found == {}
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_admin_pages_show_no_english(i18n_app: str, artifacts: Path, lang: str) -> None:
+    shots = artifacts / "i18n"
+    shots.mkdir(exist_ok=True)
+    found = {}
+    with browser((1280, 900)) as ctx:
+        page = ctx.new_page()
+        page.goto(f"{i18n_app}/login?lang={lang}")
+        settle(page)
+        main = page.locator("[data-testid='stMain']")
+        main.locator("[data-testid='stTextInput'] input").first.fill("root")
+        main.locator("input[type='password']").fill("admin-password-12")
+        main.locator("input[type='password']").press("Enter")  # submits the sign-in form
+        page.locator("[data-testid='stSidebar']").get_by_text("root").first.wait_for()
+        for path in sorted(ADMIN_ONLY):
+            words = _words_on(page, i18n_app, path, lang, shots)
+            found |= {f"{path}: {w}": text for w, text in words.items()}
+        # Proof the administrator's pages were drawn, not a sign-in prompt.
+        assert page.locator("[data-testid='stMain'] [data-testid='stTabs'], h1").count() > 0
+    assert found == {}
