@@ -14,7 +14,7 @@ names = dict(zip(geos["geo_id"], geos["name"], strict=True))
 kinds = dict(zip(geos["geo_id"], geos["kind"], strict=True))
 options = list(geos.sort_values(["kind", "name"])["geo_id"])
 
-present.presenter_header(_("SDG 16: peace, justice and strong institutions"))
+header = st.container()  # the title and takeaway go on top, once the cards are known
 kind_label = {"aggregate": _("aggregate"), "subnational": _("subnational")}
 geo = controls.selectbox(
     _("Country or region"),
@@ -30,6 +30,16 @@ state.write_filter(f.update(geo=(geo,)))
 
 key = [s.code for s in cache.indicator_catalog().key_series()]
 built = cards.build(cache.latest(geo, tuple(key)), cache.indicator_catalog(), key, f.lang)
+years = [c.year for c in built if c.year]
+with header:
+    present.presenter_header(
+        _("SDG 16: peace, justice and strong institutions"),
+        _("{place}: {n} of {total} headline series have data, the latest from {year}.").format(
+            place=names[geo], n=len(years), total=len(built), year=max(years)
+        )
+        if years
+        else _("{place}: no headline series has data.").format(place=names[geo]),
+    )
 st.subheader(_("Latest values: {place}").format(place=names[geo]))
 for row_start in range(0, len(built), 4):
     for col, card in zip(st.columns(4), built[row_start : row_start + 4], strict=False):
