@@ -41,7 +41,10 @@ test:
 	$(PY) -m ruff format --check .
 	.venv/bin/lint-imports
 	$(PY) -m vulture
-	$(PY) -m pytest
+	# Two workers, a test file per worker (module fixtures stay shared), then the browser tests
+	# alone: each drives Chromium against one app server, and two at once only fight for the cores.
+	$(PY) -m pytest -n 2 --dist loadfile -m "not browser"
+	$(PY) -m pytest -m browser
 
 bench: data setup-dev
 	$(PY) -m bench

@@ -2,7 +2,9 @@
 
 ``st.App`` (Streamlit's supported way to add routes; it serves ``app.py`` exactly as
 ``streamlit run app.py`` would) adds the sign-in cookie routes (sdg16/ui/cookie_route.py) and
-warms the caches at start-up, so the first visitor does not wait for them.
+warms the caches at start-up, so the first visitor does not wait for them. Its middleware
+(sdg16/ui/http_guard.py) hides ``/_stcore/metrics``, answers ``/home`` and audits re-fetched
+downloads.
 ``streamlit run app.py`` still works, but sign-in then lasts only as long as the browser tab.
 """
 
@@ -12,8 +14,10 @@ import threading
 from contextlib import asynccontextmanager
 
 import streamlit as st
+from starlette.middleware import Middleware
 
 from sdg16.ui.cookie_route import ROUTES
+from sdg16.ui.http_guard import HttpGuard
 
 
 @asynccontextmanager
@@ -25,4 +29,4 @@ async def warm_caches(_app):
     yield
 
 
-app = st.App("app.py", routes=ROUTES, lifespan=warm_caches)
+app = st.App("app.py", routes=ROUTES, middleware=[Middleware(HttpGuard)], lifespan=warm_caches)

@@ -47,6 +47,29 @@ def _exclusive(path: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's live process
+        return True
+    return True
+
+
+def sweep_stale_copies(path: Path) -> list[Path]:
+    """Remove ``<store>.tmp-<pid>`` copies (and their WAL) left by a load that was killed
+    (kill -9, power loss): each is a whole copy of the store. Only copies whose process is
+    gone; called under the store's lock, so no live load of this machine is writing one."""
+    removed = []
+    for tmp in path.parent.glob(f"{path.name}.tmp-*"):
+        pid = tmp.name.rsplit(".tmp-", 1)[1].removesuffix(".wal")
+        if pid.isascii() and pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
 def _now() -> datetime:
     """UTC, without tzinfo: DuckDB TIMESTAMP columns hold UTC by convention here."""
     return datetime.now(UTC).replace(tzinfo=None)
@@ -60,6 +83,7 @@ class Store:
     def _swap(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A read-write connection to a copy; renamed over the store only if the block succeeds."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        sweep_stale_copies(self.path)
         tmp = self.path.with_name(f"{self.path.name}.tmp-{os.getpid()}")
         tmp.unlink(missing_ok=True)
         if self.path.exists():

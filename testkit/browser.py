@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from sdg16.core.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 - re-exported for tests, bench
+# Re-exported for the tests and bench: one import path for the browser harness.
+from sdg16.core.browser import CHROMIUM, CHROMIUM_ARGS, wait_for_charts  # noqa: F401
 from sdg16.core.browser import context as chromium_context
 from testkit.paths import ROOT
 

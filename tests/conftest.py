@@ -106,14 +106,7 @@ def incident_store(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -
 @pytest.fixture
 def incident_app(incident_store: Path):
     """Point the app (and its caches) at the incident store for one AppTest, then back."""
-    import streamlit as st
+    from testkit.apptest import app_store
 
-    before = os.environ.get("SDG16_DB")
-    os.environ["SDG16_DB"] = str(incident_store)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield incident_store
-    if before is not None:
-        os.environ["SDG16_DB"] = before
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    with app_store(incident_store):
+        yield incident_store

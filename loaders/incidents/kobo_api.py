@@ -39,10 +39,8 @@ def config() -> KoboConfig:
     path = ROOT / ".streamlit" / "secrets.toml"
     if path.exists():
         secrets = tomllib.loads(path.read_text(encoding="utf-8")).get("kobo", {})
-    values = {
-        key: os.environ.get(f"SDG16_KOBO_{key.upper()}") or secrets.get(key, "")
-        for key in ("url", "token", "asset")
-    }
+    names = {"url": "SDG16_KOBO_URL", "token": "SDG16_KOBO_TOKEN", "asset": "SDG16_KOBO_ASSET"}
+    values = {key: os.environ.get(name) or secrets.get(key, "") for key, name in names.items()}
     missing = [k for k, v in values.items() if not v]
     if missing:
         raise LoadError(

@@ -14,8 +14,9 @@ from loaders.incidents.tables import read_table, require
 SOURCE = "template"
 SIGNATURE = {"id", "occurred_at", "country", "incident_types"}
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+# Optional columns kept under their own name (reported_at is renamed to reported below).
 OPTIONAL = (
-    "reported_at", "admin1", "admin2", "place_name", "lat", "lon", "place_type", "institution",
+    "admin1", "admin2", "place_name", "lat", "lon", "place_type", "institution",
     "reporter_role", "gender", "age_group", "description", "verification",
 )  # fmt: skip
 

@@ -23,8 +23,6 @@ OKABE_ITO = (
 )
 SEQUENTIAL = tuple(sequential.Cividis)
 DIVERGING = ("#0072B2", "#56B4E9", "#F7F7F7", "#E69F00", "#D55E00")
-# Good / bad changes: blue and orange, always with a sign or arrow beside them.
-GOOD, BAD, NEUTRAL = "#0072B2", "#D55E00", "#555555"
 TEMPLATE = "sdg16"
 
 

@@ -107,7 +107,9 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
 
 def _first(value: str | list[str]) -> str:
-    return value[0] if isinstance(value, list) else value
+    if isinstance(value, list):  # a repeated parameter: the first counts; none is empty
+        return value[0] if value else ""
+    return value
 
 
 def _checked(values: list[str], allowed: frozenset[str], key: str, notices: list[str]) -> tuple:

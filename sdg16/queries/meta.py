@@ -108,7 +108,8 @@ def regions(db: ReadOnlyDatabase) -> pd.DataFrame:
 
 def region_members(db: ReadOnlyDatabase, region_code: str) -> list[str]:
     """ISO3 codes of the countries in a region code from ``regions``; [] if unknown."""
-    found = regions(db).query("code == @region_code")
+    table = regions(db)
+    found = table[table["code"] == region_code]
     if found.empty:
         return []
     column, name = found.iloc[0]["column"], found.iloc[0]["label"]

@@ -1,5 +1,7 @@
 """The PDF report: a cover page (title, author, date, filters in words, provenance), then each
-section with its chart as an image and its table. DejaVu fonts for names beyond Latin-1."""
+section with its chart as an image and its table. DejaVu fonts for names beyond Latin-1; Noto
+Naskh Arabic and Nastaliq Urdu as fallbacks, with HarfBuzz shaping (uharfbuzz), so Arabic and
+Urdu free text prints joined, right to left and in logical order for search and copy."""
 
 from __future__ import annotations
 
@@ -14,10 +16,20 @@ from sdg16.reports.images import ImageUnavailable, png
 from sdg16.reports.model import Report, Section
 
 FONTS = Path("/usr/share/fonts/truetype/dejavu")
+# Debian fonts-noto-core (.ci/run installs it): DejaVu lacks Urdu letters such as U+06C1.
+NOTO = Path("/usr/share/fonts/truetype/noto")
+SCRIPT_FALLBACKS = {
+    "naskh": "NotoNaskhArabic-Regular.ttf",
+    "nastaliq": "NotoNastaliqUrdu-Regular.ttf",
+}
 UN_BLUE = (0, 158, 219)
 INK = (33, 37, 41)
 GREY = (108, 117, 125)
 MAX_TABLE_ROWS = 400  # longer tables are cut in the PDF; the Excel file has every row
+# A table row must fit on one page (fpdf2 raises otherwise): a table with a cell longer than
+# this (real reports run to 8-12k characters) is printed as one block per row instead, whose
+# long text wraps line by line across as many pages as it needs.
+LONG_CELL = 400
 
 
 class _Pdf(FPDF):
@@ -27,6 +39,11 @@ class _Pdf(FPDF):
         self.add_font("dejavu", "", str(FONTS / "DejaVuSans.ttf"))
         self.add_font("dejavu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
         self.add_font("dejavu", "I", str(FONTS / "DejaVuSans-Oblique.ttf"))
+        fallbacks = [name for name, file in SCRIPT_FALLBACKS.items() if (NOTO / file).exists()]
+        for name in fallbacks:
+            self.add_font(name, "", str(NOTO / SCRIPT_FALLBACKS[name]))
+        self.set_fallback_fonts(fallbacks, exact_match=False)
+        self.set_text_shaping(True)
         self.set_font("dejavu", size=10)
         self.set_auto_page_break(True, margin=18)
         self.set_title(report.meta.title)
@@ -97,8 +114,30 @@ def _cover(pdf: _Pdf) -> None:
     pdf.multi_cell(pdf.w - 36, 4.5, f"Reproduce this view: ?{m.filters_query}", align="L")
 
 
+def _records(pdf: _Pdf, table: pd.DataFrame) -> None:
+    """Each row as a block: its short cells on one line, then each long one as a paragraph."""
+    for rec in table.itertuples(index=False):
+        cells = [(str(c), _cell_text(v)) for c, v in zip(table.columns, rec, strict=True)]
+        short = [f"{c}: {v}" for c, v in cells if len(v) <= LONG_CELL]
+        pdf.set_font("dejavu", "B", 9)
+        pdf.set_text_color(*UN_BLUE)
+        pdf.multi_cell(0, 5, " · ".join(short), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("dejavu", "", 9)
+        pdf.set_text_color(*INK)
+        for column, value in cells:
+            if len(value) > LONG_CELL:
+                # wrapmode CHAR: a word wider than the page (a URL, a pasted blob) is broken
+                # too; WORD would have no place to break it.
+                pdf.multi_cell(0, 4.5, f"{column}: {value}", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+
+
 def _table(pdf: _Pdf, table: pd.DataFrame) -> None:
     shown = table.head(MAX_TABLE_ROWS)
+    if any(len(_cell_text(v)) > LONG_CELL for col in shown.columns for v in shown[col]):
+        _records(pdf, shown)
+        _cut_note(pdf, table, shown)
+        return
     pdf.set_font("dejavu", "", 8 if len(table.columns) > 6 else 9)
     pdf.set_text_color(*INK)
     pdf.set_fill_color(240, 246, 250)  # the cover's blue band must not leak into row fills
@@ -114,6 +153,10 @@ def _table(pdf: _Pdf, table: pd.DataFrame) -> None:
         t.row([str(c) for c in shown.columns])
         for rec in shown.itertuples(index=False):
             t.row([_cell_text(v) for v in rec])
+    _cut_note(pdf, table, shown)
+
+
+def _cut_note(pdf: _Pdf, table: pd.DataFrame, shown: pd.DataFrame) -> None:
     if len(table) > len(shown):
         pdf.set_font("dejavu", "I", 8)
         pdf.cell(0, 6, f"First {len(shown)} of {len(table)} rows; the Excel report has all.")

@@ -6,11 +6,13 @@ store's only writer, which swaps in the new file whole or not at all."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +33,8 @@ from sdg16.ui.i18n import _, num
 AUTO = N_("guess from the header")
 PREVIEW_COLUMNS = ["source_id", "occurred_at", "country", "admin1", "incident_types", "place_type"]
 UPLOADS = Path(tempfile.gettempdir()) / "sdg16-uploads"
+# Uploads hold reports' free text: kept long enough to preview and import, not for ever.
+UPLOAD_MAX_AGE_S = 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,23 @@ def preview(path: Path, fmt: str | None, country: str | None = None) -> Preview:
     return Preview(path, fmt, batch.source, new, len(known), shown.reset_index(drop=True))
 
 
+def sweep_uploads(now: float | None = None) -> list[Path]:
+    """Remove uploads older than ``UPLOAD_MAX_AGE_S`` (each new upload sweeps first)."""
+    now = time.time() if now is None else now
+    removed = []
+    for old in UPLOADS.glob("*") if UPLOADS.is_dir() else ():
+        with contextlib.suppress(OSError):  # another session may have swept it already
+            if old.is_file() and now - old.stat().st_mtime > UPLOAD_MAX_AGE_S:
+                old.unlink()
+                removed.append(old)
+    return removed
+
+
 def _saved(upload) -> Path:  # type: ignore[no-untyped-def]
     """The upload on disk under its content hash (the importers read files)."""
     data = upload.getvalue()
     UPLOADS.mkdir(mode=0o700, exist_ok=True)
+    sweep_uploads()
     suffix = Path(upload.name).suffix.lower()
     path = UPLOADS / f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
     path.write_bytes(data)

@@ -13,7 +13,7 @@ from sdg16.core import spreadsheet
 from sdg16.core.filters import Filter
 from sdg16.state import audit
 from sdg16.state.roles import Role
-from sdg16.ui import session
+from sdg16.ui import http_guard, session
 from sdg16.ui.i18n import _
 from sdg16.ui.login import login_form
 
@@ -76,6 +76,7 @@ def produce(
         audit.record(user, role, "denied", what, filters=filters, fmt=fmt, detail=action)
         raise PermissionError(f"{what} needs the {needed.label} role")
     data, rows = make()
+    http_guard.restrict(what, needed)  # its /media/ URL now needs the role too
     audit.record(
         user, role, action, what, filters=filters, fmt=fmt, rows=rows,
         free_text=free_text, public=public,

@@ -96,8 +96,3 @@ def _listed(spec: PageSpec, role: Role) -> bool:
 def link_params(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """Query parameters for an in-page link: the shared filter of this view plus ``extra``."""
     return {**shared_params(st.query_params.to_dict()), **(extra or {})}
-
-
-def page_file(url_path: str) -> str:
-    spec = next(s for s in PAGES if s.url_path == url_path)
-    return str(PAGES_DIR / spec.file)

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from sdg16.core import textsafe
 from sdg16.core.filters import Filter
 from sdg16.core.policy import LANGUAGES
 from sdg16.reports import build
 from sdg16.reports.build import build_report
+from sdg16.reports.model import Report
 from sdg16.reports.render import FORMATS, MIME, file_name, render
 from sdg16.state.roles import Role
 from sdg16.ui import cache, guard, session
@@ -48,28 +50,45 @@ def make_report(
             sections=sections,
             public=public,
         )
+        failed = 0
         for i, fmt in enumerate(formats):
             bar.progress(
                 (i + 0.5) / len(formats), text=_("Writing {format}").format(format=fmt.upper())
             )
-            name = file_name(report, fmt)
-            data = guard.produce(
-                Role.ANALYST,
-                lambda fmt=fmt: (render(report, fmt), report.rows()),
-                what=name,
-                filters=report.meta.filters_query,
-                fmt=fmt,
-                action="report",
-                free_text=any(s.key == "reports_text" for s in report.sections),
-                public=public,
-            )
-            made.append(MadeFile(name, MIME[fmt], data, report.rows()))
+            try:
+                made.append(_one_file(report, fmt, public))
+            except PermissionError:
+                raise  # the role went away mid-way: nothing more is made
+            except Exception as exc:  # one format failing must not lose the others
+                failed += 1
+                st.error(
+                    _("The {format} file could not be made: {error}").format(
+                        format=fmt.upper(), error=textsafe.md(exc, limit=300)
+                    )
+                )
         bar.progress(1.0, text=_("Done"))
         status.update(
-            label=_("Report ready: {n} rows").format(n=num(report.rows())), state="complete"
+            label=_("Report ready: {n} rows").format(n=num(report.rows())),
+            state="error" if failed else "complete",
         )
     st.session_state[RESULT_KEY] = made
     return made
+
+
+def _one_file(report: Report, fmt: str, public: bool) -> MadeFile:
+    """One format, role checked and audited when it is made (only files that exist are)."""
+    name = file_name(report, fmt)
+    data = guard.produce(
+        Role.ANALYST,
+        lambda: (render(report, fmt), report.rows()),
+        what=name,
+        filters=report.meta.filters_query,
+        fmt=fmt,
+        action="report",
+        free_text=any(s.key == "reports_text" for s in report.sections),
+        public=public,
+    )
+    return MadeFile(name, MIME[fmt], data, report.rows())
 
 
 def describe(f: Filter) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.browser import PageWatch, browser, exceptions_on, settle, wait_for_charts
 
 # Where a lon/lat lands on the MapLibre canvas, from the map plotly drew.
 PROJECT = """([lon, lat]) => {
@@ -53,7 +53,7 @@ def test_map_draws_a_filled_world_choropleth_offline(ctx, app_url: str, artifact
     page, watch = open_page(ctx, f"{app_url}/map?series=VC_IHR_PSRC&year=2019")
     canvas = page.locator(".maplibregl-canvas")
     canvas.wait_for()
-    page.wait_for_timeout(1500)  # MapLibre paints after the script has finished
+    wait_for_charts(page)  # MapLibre paints after the script has finished
     page.screenshot(path=str(artifacts / "map-homicide-2019.png"))
     coloured, grey, total = colour_counts(canvas.screenshot())
     assert coloured > total * 0.10, "countries with data are filled with colour"
@@ -65,7 +65,7 @@ def test_map_draws_a_filled_world_choropleth_offline(ctx, app_url: str, artifact
 def test_clicking_a_country_opens_its_profile(ctx, app_url: str, artifacts: Path) -> None:
     page, watch = open_page(ctx, f"{app_url}/map?series=VC_IHR_PSRC&year=2019")
     page.locator(".maplibregl-canvas").wait_for()
-    page.wait_for_timeout(1500)
+    wait_for_charts(page)
     x, y = page.evaluate(PROJECT, [-51.0, -10.0])  # the middle of Brazil
     page.mouse.click(x, y)
     page.wait_for_url("**/country?*geo=BRA*", timeout=30000)  # with the shared filter

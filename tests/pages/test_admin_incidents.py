@@ -110,3 +110,23 @@ def test_unreadable_file_is_named_in_the_error(tmp_path: Path) -> None:
     bad.write_text("", encoding="utf-8")
     at = _uploaded(bad)
     assert any("empty.csv cannot be read" in e.value for e in at.error)
+
+
+def test_an_upload_sweeps_uploads_older_than_a_day(
+    upload: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    from sdg16.ui import admin_incidents
+
+    monkeypatch.setattr(admin_incidents, "UPLOADS", tmp_path / "uploads")
+    (tmp_path / "uploads").mkdir()
+    old, recent = tmp_path / "uploads" / "old.csv", tmp_path / "uploads" / "recent.csv"
+    for path, age_h in ((old, 25), (recent, 23)):
+        path.write_text("id,occurred_at\nsecret,2020-01-01\n")
+        stamp = time.time() - age_h * 3600
+        os.utime(path, (stamp, stamp))
+    at = _uploaded(upload)
+    assert _metrics(at)["Will load"]  # the preview ran on the new upload
+    left = sorted(p.name for p in (tmp_path / "uploads").iterdir())
+    assert "old.csv" not in left and "recent.csv" in left and len(left) == 2

@@ -35,7 +35,8 @@ def _caption(at) -> str:
     return next(c.value for c in at.caption if "hexagons with reports" in c.value)
 
 
-def test_each_successive_country_and_area_choice_is_shown(two_countries: Path) -> None:
+@pytest.mark.usefixtures("two_countries")
+def test_each_successive_country_and_area_choice_is_shown() -> None:
     at = open_app("incidents", geo="EGY")
     for geo, name in (("PAK", "Pakistan"), ("EGY", "Egypt"), ("PAK", "Pakistan")):
         at.selectbox(key="incidents.country").select(geo).run()
@@ -51,7 +52,8 @@ def test_each_successive_country_and_area_choice_is_shown(two_countries: Path) -
     assert _caption(at).startswith("Egypt:")
 
 
-def test_each_successive_type_choice_is_shown(two_countries: Path) -> None:
+@pytest.mark.usefixtures("two_countries")
+def test_each_successive_type_choice_is_shown() -> None:
     at = open_app("incidents", geo="EGY")
     for types in (["touching"], ["touching", "comments"], ["comments"]):
         at.multiselect(key="incidents.types").set_value(types).run()

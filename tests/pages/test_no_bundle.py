@@ -32,7 +32,8 @@ def empty_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, incident_app: 
 
 
 @pytest.mark.parametrize("page", [p.url_path for p in PAGES if p.url_path != "login"])
-def test_page_renders_without_the_bundle(empty_bundle: Path, page: str) -> None:
+@pytest.mark.usefixtures("empty_bundle")
+def test_page_renders_without_the_bundle(page: str) -> None:
     at = signed_in("root", page, **PARAMS.get(page, {}))
     assert not at.exception, at.exception
     assert not [e.value for e in at.error]
@@ -47,6 +48,7 @@ def test_page_renders_without_the_bundle(empty_bundle: Path, page: str) -> None:
         assert '"Giza"' in spec and spec.count('"Feature"') >= 27  # Egypt's 27 governorates
 
 
-def test_imports_find_areas_in_the_store_without_the_bundle(empty_bundle: Path) -> None:
+@pytest.mark.usefixtures("empty_bundle")
+def test_imports_find_areas_in_the_store_without_the_bundle() -> None:
     assert areas.admin1_code("EGY", "محافظة القاهرة") == "EG-C"
     assert areas.inside_country("MEX", [19.4], [-99.1]).tolist() == [True]

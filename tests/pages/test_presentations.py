@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sdg16.state import presentations
@@ -13,13 +11,11 @@ from testkit.apptest import open_app
 GEOS = ["MEX", "EGY", "PAK", "COL", "FRA"]
 
 
-@pytest.fixture
-def state_db(state_env):
-    """SQLite and PostgreSQL, through the environment as the app reads it."""
-    return state_env
+# Each test on SQLite and PostgreSQL, through the environment as the app reads it.
+pytestmark = pytest.mark.usefixtures("state_env")
 
 
-def test_views_come_back_in_saved_order_without_present(state_db) -> None:
+def test_views_come_back_in_saved_order_without_present() -> None:
     for i, geo in enumerate(GEOS, 1):
         pos = presentations.save_view(
             "Webinar", View("home", {"geo": geo, "present": "1"}, f"V{i}")
@@ -34,14 +30,14 @@ def test_views_come_back_in_saved_order_without_present(state_db) -> None:
     assert presentations.names() == ["Webinar"]
 
 
-def test_a_view_needs_a_title_and_a_presentation(state_db) -> None:
+def test_a_view_needs_a_title_and_a_presentation() -> None:
     with pytest.raises(ValueError, match="required"):
         presentations.save_view(" ", View("home", {}, "T"))
     with pytest.raises(ValueError, match="required"):
         presentations.save_view("Deck", View("home", {}, "  "))
 
 
-def test_present_page_steps_through_five_views(state_db, store_path: Path) -> None:
+def test_present_page_steps_through_five_views() -> None:
     for i, geo in enumerate(GEOS, 1):
         presentations.save_view("Webinar", View("home", {"geo": geo}, f"View {i}", f"Note {i}"))
     listing = open_app("present", deck="Webinar")
@@ -67,7 +63,7 @@ def test_present_page_steps_through_five_views(state_db, store_path: Path) -> No
     assert "**4 / 5** · Webinar · View 4 — Note 4" in [m.value for m in at.markdown]
 
 
-def test_save_view_form_stores_the_current_link(state_db, store_path: Path) -> None:
+def test_save_view_form_stores_the_current_link() -> None:
     from streamlit.testing.v1 import AppTest
 
     from sdg16.state.roles import Role

@@ -20,7 +20,6 @@ from testkit.paths import ROOT
 
 # Pages and the link that opens them on content (a country, a series), as a person arrives.
 LINKS = {"country": {"geo": "EGY"}, "incidents_profile": {"geo": "EGY", "admin1": "EG-C"}}
-INCIDENT_PAGES = {"incidents", "incidents_profile", "reports"}
 
 
 def _open(spec, lang: str):

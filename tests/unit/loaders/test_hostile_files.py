@@ -92,5 +92,13 @@ def test_hostile_file(case: Case, base_store: Path, tmp_path: Path, monkeypatch,
     elif case.kind == "flag":
         assert result["imported"] == 2 and result["flagged"] == 1, result
         assert case.message in result["flags"][0]["note"]
+        # The point wins: the report is stored under the area that holds it, and says so.
+        assert result["flags"][0]["note"].endswith("stored under EG-ALX")
+        con = duckdb.connect(str(store), read_only=True)
+        try:
+            stored = con.execute("SELECT source_id, admin1 FROM incident ORDER BY 1").fetchall()
+        finally:
+            con.close()
+        assert ("c1", "EG-ALX") in stored and ("c2", "EG-C") in stored
     else:
         assert f"imported {result['imported']}" == case.message, result

@@ -71,3 +71,22 @@ def test_ucdp_events_load_or_are_quarantined(name: str) -> None:
     pak = batch.incidents[batch.incidents["country"] == "PAK"]
     if name.endswith(".csv"):
         assert len(pak) == 34 and pak["admin1"].notna().all()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "path", "extra"),
+    [
+        ("template", EXAMPLE, ()),
+        ("harassmap", BUNDLE / "incidents" / "harassmap_egypt_reports_2010-2016.csv", ()),
+        ("ushahidi", FIXTURES / "ushahidi" / "platform_tests_import_sample.csv", ("MOZ",)),
+    ],
+)
+def test_formats_hand_the_validator_only_its_fields(fmt: str, path: Path, extra: tuple) -> None:
+    """A misspelt column name in a format module would be read as empty: a silent loss."""
+    from importlib import import_module
+
+    from loaders.incidents.validate import RAW_FIELDS
+
+    rows = import_module(f"loaders.incidents.{fmt}").raw_rows(path, *extra)
+    assert rows
+    assert set().union(*rows) - {"_raw"} <= set(RAW_FIELDS)

@@ -95,3 +95,43 @@ def test_readers_keep_working_while_a_sync_runs(loaded: Path) -> None:
 def test_missing_store_says_how_to_load(tmp_path: Path) -> None:
     with pytest.raises(StoreMissing, match="python -m loaders sync"):
         ReadOnlyDatabase(tmp_path / "nothing.duckdb").query("SELECT 1")
+
+
+KILLED_LOAD = """
+import sys, time
+from loaders.incidents import read
+from loaders.store import Store
+batch = read(sys.argv[2], "template")
+def hang():
+    print("writing", flush=True)
+    time.sleep(120)
+Store(sys.argv[1]).apply_incidents(batch, before_commit=hang)
+"""
+
+
+def test_a_copy_left_by_a_killed_load_is_removed_by_the_next_load(loaded: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from loaders.incidents import read
+    from testkit.paths import ROOT
+
+    src = loaded.parent / "reports.csv"
+    src.write_text("id,occurred_at,country,incident_types\nk1,2020-01-01,EGY,comments\n")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILLED_LOAD, str(loaded), str(src)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stdout.readline().strip() == "writing"  # mid-transaction, copy on disk
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    left = loaded.with_name(f"{loaded.name}.tmp-{proc.pid}")
+    assert left.exists() and left.stat().st_size > 0  # a whole copy of the store, orphaned
+    live = loaded.with_name(f"{loaded.name}.tmp-{os.getppid()}")  # a process that still runs
+    live.write_bytes(b"someone else's load")
+    Store(loaded).apply_incidents(read(src, "template"))
+    assert not left.exists()
+    assert live.exists()  # not ours to remove
+    assert ReadOnlyDatabase(loaded).query("SELECT count(*) AS n FROM incident")["n"][0] == 1
