@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.charts import cards
-from sdg16.ui import cache, common, controls, page, present, report_maker, state
+from sdg16.ui import cache, common, controls, first_view, page, present, report_maker, state
 from sdg16.ui.i18n import _
 
 f = page.setup("home")
@@ -21,11 +21,20 @@ geo = controls.selectbox(
     options,
     key="home.geo",
     url=f.geo[0] if f.geo else None,
-    default="UN001",
+    # The visitor's own country (the browser's region), else a prompt: never "World" with
+    # half the cards empty.
+    default=first_view.browser_country(g for g in options if kinds[g] == "country"),
     format_func=lambda g: (
         names[g] + ("" if kinds[g] == "country" else f" ({kind_label.get(kinds[g], kinds[g])})")
     ),
+    placeholder=_("Choose a country or region"),
 )
+if geo is None:
+    with header:
+        present.presenter_header(_("SDG 16: peace, justice and strong institutions"))
+    st.info(_("Choose a country or region to see its latest SDG 16 values."))
+    common.freshness_and_attribution()
+    st.stop()
 state.write_filter(f.update(geo=(geo,)))
 
 key = [s.code for s in cache.indicator_catalog().key_series()]

@@ -152,6 +152,16 @@ def map_values(f: Filter, members: tuple[str, ...] | None = None) -> pd.DataFram
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
+def _map_latest(store_version: str, f: Filter, members: tuple[str, ...] | None) -> pd.DataFrame:
+    return maps.latest_values(database(), f, indicator_catalog(), members)
+
+
+def map_latest(f: Filter, members: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Each country's latest value up to ``f.year`` (the map's "latest available" option)."""
+    return _localized(_map_latest(version(), f, members), "iso3", "geo_name")
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
 def _country_profile(store_version: str, geo_id: str) -> pd.DataFrame:
     return profiles.profile(database(), geo_id, indicator_catalog())
 
