@@ -63,8 +63,9 @@ summary = _("{n} of {total} series have data for {countries} countries{where}, {
     hi=hi,
 )
 with header:
-    present.presenter_header(_("Data coverage"))
-st.subheader(summary)
+    present.presenter_header(_("Data coverage"), summary)
+if not f.present:  # the presenter reads it as the takeaway
+    st.subheader(summary)
 if cover.empty:
     st.caption(
         (
@@ -77,8 +78,11 @@ by_country_tab, by_year_tab, table_tab = st.tabs(
     [_("Series × countries"), _("Series × years"), _("Tables and downloads")]
 )
 with by_country_tab:
-    st.plotly_chart(
-        charts.countries_heatmap(per_country, titles, f.lang), width="stretch", theme=None
+    present.plotly_chart(
+        charts.countries_heatmap(per_country, titles, f.lang),
+        "coverage",
+        width="stretch",
+        theme=None,
     )
     st.caption(
         _(
@@ -87,7 +91,12 @@ with by_country_tab:
         )
     )
 with by_year_tab:
-    st.plotly_chart(charts.years_heatmap(per_year, titles, f.lang), width="stretch", theme=None)
+    present.plotly_chart(
+        charts.years_heatmap(per_year, titles, f.lang),
+        "coverage-years",
+        width="stretch",
+        theme=None,
+    )
     st.caption(
         _(
             "Colour: number of countries with data that year (darker = more); the numbers are "

@@ -57,10 +57,11 @@ if summary["has_synthetic"]:
         ).format(synthetic=fmt_count(summary["synthetic"]), reports=fmt_count(summary["reports"])),
         icon=":material/science:",
     )
-m1, m2, m3 = st.columns(3)
-m1.metric(_("Reports"), fmt_count(summary["reports"]))
-m2.metric(_("First"), fmt_date(summary["first"]))
-m3.metric(_("Latest"), fmt_date(summary["last"]))
+if not f.present:  # the presenter's takeaway says the same in one line
+    m1, m2, m3 = st.columns(3)
+    m1.metric(_("Reports"), fmt_count(summary["reports"]))
+    m2.metric(_("First"), fmt_date(summary["first"]))
+    m3.metric(_("Latest"), fmt_date(summary["last"]))
 st.caption(
     _(
         "Crowd-sourced, self-selected and unverified reports: counts show who reports, not how "
@@ -93,7 +94,7 @@ if tab_map.open:
             cities=main_cities(f.geo[0], 12 if f.admin1 else 8, data_bbox(data.cells)),
             lang=f.lang,
         )
-        st.pydeck_chart(deck, height=440 if f.present else 560)
+        present.chart(lambda h: st.pydeck_chart(deck, height=h or 560), "incidents", 360)
         top = float(data.cells["reports"].max()) if not data.cells.empty else 0.0
         km = 2 * h3.average_hexagon_edge_length(data.resolution, unit="km")
         floor = 1 if privacy.sees_points(role) else SMALL_COUNT

@@ -20,9 +20,11 @@ OFFICIAL = ("VC_SNS_WALN_DRK", "VC_IHR_PSRC", "VC_VAW_MARR")
 
 page.setup("incidents_profile")
 role = current_role()
-present.presenter_header(_("Incident profiles"))
+header = st.container()  # the title and takeaway go on top, once the counts are known
 f = filter_bar(state.current_filter())
 if f is None:
+    with header:
+        present.presenter_header(_("Incident profiles"))
     st.stop()
 country = f.geo[0]
 subject = area_names(country).get(f.admin1, f.admin1) if f.admin1 else country_names()[country]
@@ -55,6 +57,18 @@ types = translated_keys(cache.incident_breakdown(role, f, "type"), "type")
 c2.metric(_("Most reported"), types["key"].iloc[0] if not types.empty else "—")
 places = translated_keys(cache.incident_breakdown(role, f, "place_type"), "place_type")
 c3.metric(_("Most common place"), places["key"].iloc[0] if not places.empty else "—")
+with header:
+    present.presenter_header(
+        _("Incident profiles"),
+        _(
+            "{subject}: {reports} reports; most reported: {type}; most common place: {place}."
+        ).format(
+            subject=textsafe.md(subject),
+            reports=fmt_count(summary["reports"]),
+            type=types["key"].iloc[0] if not types.empty else "—",
+            place=places["key"].iloc[0] if not places.empty else "—",
+        ),
+    )
 left, right = st.columns(2)
 left.plotly_chart(
     charts.bar_figure(types, _("Incident type"), lang=f.lang), width="stretch", theme=None

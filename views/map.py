@@ -45,13 +45,15 @@ if years.empty:
     st.stop()
 
 choices = [int(y) for y in years["year"]]
+# The latest year most countries have reached, not the newest (a few early reporters: a grey map).
+wide = indicators.wide_year(years) or choices[-1]
 if f.year is not None and f.year not in choices:
     st.caption(
-        _("⚠️ No country data for {year}; showing {latest}, the latest year.").format(
-            year=f.year, latest=choices[-1]
-        )
+        _(
+            "⚠️ No country data for {year}; showing {wide}, the latest year with wide coverage."
+        ).format(year=f.year, wide=wide)
     )
-year = f.year if f.year in choices else choices[-1]
+year = f.year if f.year in choices else wide
 
 if st.session_state.pop(STOP_KEY, False):
     st.session_state[PLAY_KEY] = False
@@ -63,16 +65,19 @@ if not playing:
 YEAR_KEY = "map.year"
 with slider_col:
     if len(choices) > 1:
-        year = controls.select_slider(
-            _("Year"), choices, key=YEAR_KEY, url=f.year, default=choices[-1]
-        )
+        year = controls.select_slider(_("Year"), choices, key=YEAR_KEY, url=f.year, default=wide)
     else:
         st.caption(_("Year: {year} (the only year with data)").format(year=year))
 f = f.update(year=year)
 state.write_filter(f)
 
+latest = st.toggle(
+    _("Latest available per country"),
+    key="map.latest",
+    help=_("Each country's most recent value up to the year chosen, as Our World in Data does."),
+)
 members = tuple(cache.region_members(region)) if region else None
-values = cache.map_values(f, members)
+values = cache.map_latest(f, members) if latest else cache.map_values(f, members)
 shapes, geojson = cache.map_shapes()
 around = indicators.map_view(values, shapes, cache.all_geographies(), members)
 names, drawn, no_data = around.names, around.drawn, around.no_data
@@ -115,6 +120,12 @@ event = st.plotly_chart(
     theme=None,  # keep our colours (palette) rather than Streamlit's
 )
 st.caption(charts.caption(text, len(values), len(no_data)))
+if latest and len(values):
+    st.caption(
+        _(
+            "Latest available: {n} countries' values are from before {year} (as early as {first})."
+        ).format(n=int((values["year"] < year).sum()), year=year, first=int(values["year"].min()))
+    )
 
 clicked = [p.get("customdata", [None])[0] for p in (event.selection.points if event else [])]
 if clicked and clicked[0] and not playing:

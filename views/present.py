@@ -1,4 +1,8 @@
-"""Presentations: saved views stepped through with Previous / Next (or the arrow keys)."""
+"""Presentations: saved views shown one by one, each as its own page in presenter mode.
+
+Every slide is the view's page itself (``present=1&deck=…&slide=…``), full screen, with
+Previous / Next above it (sdg16.ui.present.deck_bar): no frame that cuts a legend or an axis.
+"""
 
 from __future__ import annotations
 
@@ -27,45 +31,28 @@ try:
     pos = min(max(int(st.query_params.get("slide", "1")), 1), len(views))
 except ValueError:
     pos = 1
+lang = st.query_params.get("lang")
+if present.is_presenting():  # a presenter link to the deck: open its slide, full screen
+    target = present.slide_link(chosen, pos, lang)
+    if target:
+        st.switch_page(target[0], query_params=target[1])
 
+st.title(textsafe.md(chosen, limit=None))
+st.query_params.update({"deck": chosen})
+if st.button(_("Start presenting"), icon=":material/slideshow:", type="primary"):
+    target = present.slide_link(chosen, 1, lang)
+    if target:
+        st.switch_page(target[0], query_params=target[1])
+st.caption(_("Full screen, one view a slide; Previous / Next or the arrow keys step through."))
+for i, view in enumerate(views, 1):
+    line = f"**{i}.** {textsafe.md(view.title)}"
+    if view.note:
+        line += f" — {textsafe.md(view.note)}"
+    if view.page not in allowed:
+        line += " · " + _("This view's page no longer exists: {page}").format(page=view.page)
+    st.markdown(line)
 
-def go(to: int) -> None:
-    # A callback runs before the rerun, so the buttons below are drawn for the new position.
-    st.query_params.update({"deck": chosen, "slide": str(to)})
-
-
-cols = st.columns([1, 1, 6], vertical_alignment="center")
-cols[0].button(
-    _("Previous"),
-    on_click=go,
-    args=(pos - 1,),
-    shortcut="Left",
-    disabled=pos <= 1,
-    icon=":material/arrow_back:",
-)
-cols[1].button(
-    _("Next"),
-    on_click=go,
-    args=(pos + 1,),
-    shortcut="Right",
-    disabled=pos >= len(views),
-    icon=":material/arrow_forward:",
-)
-cols[2].markdown(f"**{pos} / {len(views)}** · {textsafe.md(chosen)}")
-st.query_params.update({"deck": chosen, "slide": str(pos)})
-
-view = views[pos - 1]
-present.presenter_header(view.title, view.note, user_text=True)
-if view.page in allowed:
-    lang = st.query_params.get("lang")
-    params = {**view.params, **({"lang": lang} if lang else {})}
-    shown = presentations.View(view.page, params, view.title)
-    st.iframe(shown.url(present=True), height=620, alt=view.title)
-else:
-    st.warning(_("This view's page no longer exists: {page}").format(page=view.page))
-present.exit_button()
-
-if not present.is_presenting() and session.current_role().allows(Role.VIEWER):
+if session.current_role().allows(Role.VIEWER):
     st.divider()
     from sdg16.reports import images
 
@@ -82,10 +69,7 @@ if not present.is_presenting() and session.current_role().allows(Role.VIEWER):
             with st.spinner(_("Taking a screenshot of each view…")):
                 pdf = guard.produce(
                     Role.VIEWER,
-                    lambda: (
-                        deck.export(base, chosen, views, st.query_params.get("lang")),
-                        len(views),
-                    ),
+                    lambda: (deck.export(base, chosen, views, lang), len(views)),
                     what=f"presentation {chosen}",
                     filters="",
                     fmt="pdf",

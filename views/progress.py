@@ -89,7 +89,9 @@ shown = shown.sort_values(["_o", "geo_name"]).drop(columns="_o")
 st.caption(charts.legend(lang, api))
 grid_tab, table_tab = st.tabs([_("Grid"), _("Table")])
 with grid_tab:
-    st.plotly_chart(charts.grid(shown, titles, lang, api), theme=None, width="stretch")
+    present.plotly_chart(
+        charts.grid(shown, titles, lang, api), "progress", theme=None, width="stretch"
+    )
 with table_tab:
     rows = charts.table(shown, titles, lang, api)
     st.dataframe(rows.drop(columns=["series", "geo"]), hide_index=True, width="stretch")

@@ -60,7 +60,7 @@ else:
     fig = trend_figure(
         rows, list(shown.geo), _(entry.title), entry.unit, band, view.region_label, f.lang
     )
-    st.plotly_chart(fig, config={"displaylogo": False}, theme=None)
+    present.plotly_chart(fig, "trends", config={"displaylogo": False}, theme=None)
     figure = fig
     st.caption(
         _(

@@ -55,7 +55,8 @@ CHARTS_DRAWN_JS = """() => {
   const want = [...document.querySelectorAll("[data-testid='stPlotlyChart']")].filter(visible);
   for (const el of want) {
     const gd = el.querySelector(".js-plotly-plot");
-    if (!gd || !gd._fullLayout) return false;
+    // .main-svg is drawn by Plotly.newPlot itself: the figure is on the page, not just queued.
+    if (!gd || !gd._fullLayout || !gd.querySelector(".main-svg")) return false;
     if (gd._fullLayout.map) {  // MapLibre: style, our sources and layers in, nothing moving
       const map = gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
       if (!map || !map.loaded() || map.isMoving() || map.getStyle().layers.length < 2) return false;
@@ -67,5 +68,7 @@ CHARTS_DRAWN_JS = """() => {
 
 
 def wait_for_charts(page, timeout_ms: int = 30000) -> None:
-    """Block until ``CHARTS_DRAWN_JS`` holds on a Playwright ``page``."""
+    """Block until ``CHARTS_DRAWN_JS`` holds on a Playwright ``page``, then for two animation
+    frames (the browser has painted what was drawn)."""
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=timeout_ms, polling=200)
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")

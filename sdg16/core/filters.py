@@ -18,6 +18,7 @@ from sdg16.core.schema import DIMENSIONS
 
 # URL parameter names are a contract (bookmarks and later checks open these URLs).
 MAX_GEOS = 50
+MAX_DECK_NAME = 80  # as sdg16.state.presentations.MAX_NAME (core imports nothing of the project)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Filter:
     # View options that travel with the link.
     lang: str = "en"
     present: bool = False
+    # A presentation being shown: its name (typed by a person, any script) and 1-based slide.
+    deck: str | None = None
+    slide: int | None = None
 
     def dim(self, name: str) -> str | None:
         return dict(self.dims).get(name)
@@ -65,6 +69,8 @@ class Filter:
             "end": self.end.isoformat() if self.end else None,
             "lang": None if self.lang == "en" else self.lang,
             "present": "1" if self.present else None,
+            "deck": self.deck,
+            "slide": self.slide,
         }
         for key, value in simple.items():
             if value is not None:
@@ -99,7 +105,7 @@ class Vocabulary:
 
 KNOWN_KEYS = frozenset(
     {"series", "geo", "region", "from", "to", "year", "admin1", "admin2", "type", "place"}
-    | {"start", "end", "lang", "present", *DIMENSIONS}
+    | {"start", "end", "lang", "present", "deck", "slide", *DIMENSIONS}
 )
 _TOKEN = re.compile(r"^[A-Za-z0-9_.:+<>=\- ]{1,80}$", re.ASCII)
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
@@ -184,5 +190,17 @@ def parse_params(
         else:
             notices.append(f"Ignored lang={raw['lang']!r}: available are {', '.join(LANGUAGES)}.")
     kw["present"] = raw.get("present") in ("1", "true")
+    # Any script (the name was typed by a person), but printable and short; the deck bar then
+    # looks it up, so an unknown name shows nothing.
+    if raw.get("deck") and len(raw["deck"]) <= MAX_DECK_NAME and raw["deck"].isprintable():
+        kw["deck"] = raw["deck"]
+    elif raw.get("deck"):
+        notices.append("Ignored deck: not a presentation name.")
+    if raw.get("slide"):
+        text = raw["slide"]
+        if text.isascii() and text.isdigit() and 1 <= int(text) <= 999:
+            kw["slide"] = int(text)
+        else:
+            notices.append(f"Ignored slide={text!r}: not a slide number.")
     names = {f.name for f in fields(Filter)}
     return Filter(**{k: v for k, v in kw.items() if k in names and v is not None}), notices

@@ -28,3 +28,9 @@ DATASETS: dict[str, str] = {
     "wgi-bundle": "World Bank, Worldwide Governance Indicators (bundled snapshot)",
     "wb-api": "World Bank, Worldwide Governance Indicators (World Bank API)",
 }
+# The source's own date for the bundled snapshots (../shared/data/indicators/SOURCES.md): the
+# data is that old whatever day it was loaded. API loads are as new as their load time.
+RELEASES: dict[str, str] = {
+    "unsd-bundle": "2023-12-17",  # Open Numbers' export of the SDG Global Database, that commit
+    "wgi-bundle": "2024",  # the WGI 2024 release (values to 2023); the download day is unknown
+}

@@ -51,3 +51,19 @@ def country_values(
         scoped = scoped.update(geo=("",))  # an empty region matches nothing
     found = observations(db, scoped, catalog)
     return found[found["geo_kind"] == "country"].reset_index(drop=True)
+
+
+def latest_values(
+    db: ReadOnlyDatabase, f: Filter, catalog: Catalog, members: list[str] | None = None
+) -> pd.DataFrame:
+    """Each country's latest value of ``f.series`` up to ``f.year`` (Our World in Data's
+    "latest available"): the ``year`` column says which year each value is from. Columns as
+    ``country_values``."""
+    if f.year is None:
+        raise ValueError("a year is required")
+    scoped = f.update(geo=tuple(members or ()), year=None, year_from=None, year_to=f.year)
+    if members is not None and not members:
+        scoped = scoped.update(geo=("",))
+    found = observations(db, scoped, catalog)
+    found = found[found["geo_kind"] == "country"].sort_values(["iso3", "year"])
+    return found.groupby("iso3", sort=False).tail(1).reset_index(drop=True)

@@ -97,3 +97,13 @@ def by_year(found: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     """Per series and year: number of countries with data."""
     grouped = found.groupby(["series", "year"])["iso3"].nunique().reset_index(name="countries")
     return _catalog_order(grouped, catalog)[YEAR_COLUMNS]
+
+
+def wide_year(counts: pd.DataFrame, share: float = 0.8) -> int | None:
+    """The latest year in which at least ``share`` of the best-covered year's countries have a
+    value (``year_counts`` frame): a map that opens mostly coloured, not mostly grey, because
+    the newest year has only the first few reporters."""
+    if counts.empty:
+        return None
+    wide = counts[counts["countries"] >= share * counts["countries"].max()]
+    return int(wide["year"].max())

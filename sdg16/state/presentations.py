@@ -24,6 +24,10 @@ DECK_VIEWS = 30  # views a PDF deck may hold (each one a browser screenshot)
 DECKS_PER_WINDOW, DECK_WINDOW_S = 2, 10 * 60  # PDF decks per user per window
 
 
+DEFAULT_PAGE = "home"  # sdg16.ui.registry's default page (state does not import the UI)
+SHOW_KEYS = frozenset({"present", "deck", "slide"})  # how a view is shown, not what it shows
+
+
 class LimitError(ValueError):
     """A write over one of the limits above; the message says which."""
 
@@ -35,13 +39,18 @@ class View:
     title: str
     note: str = ""
 
-    def url(self, present: bool = True) -> str:
-        """The relative link, in presenter mode by default."""
-        params = {k: v for k, v in self.params.items() if k != "present"}
+    def url(self, present: bool = True, deck: str | None = None, slide: int | None = None) -> str:
+        """The relative link, in presenter mode by default; ``deck``/``slide`` add the
+        presentation's Previous / Next bar (sdg16.ui.present.deck_bar)."""
+        params = {k: v for k, v in self.params.items() if k not in SHOW_KEYS}
         if present:
             params["present"] = "1"
+        if deck and slide:
+            params.update({"deck": deck, "slide": str(slide)})
         query = urlencode(params)
-        return f"/{self.page}" + (f"?{query}" if query else "")
+        # The default page lives at "/": "/home" is Streamlit's "Page not found" dialog.
+        path = "/" if self.page == DEFAULT_PAGE else f"/{self.page}"
+        return path + (f"?{query}" if query else "")
 
 
 def save_view(presentation: str, view: View, path: Target | None = None) -> int:

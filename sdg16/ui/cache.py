@@ -172,6 +172,16 @@ def map_values(f: Filter, members: tuple[str, ...] | None = None) -> pd.DataFram
 
 
 @per_store(256)
+def _map_latest(f: Filter, members: tuple[str, ...] | None) -> pd.DataFrame:
+    return maps.latest_values(database(), f, indicator_catalog(), members)
+
+
+def map_latest(f: Filter, members: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Each country's latest value up to ``f.year`` (the map's "latest available" option)."""
+    return _localized(_map_latest(f, members), "iso3", "geo_name")
+
+
+@per_store(256)
 def country_profile(geo_id: str) -> pd.DataFrame:
     return profiles.profile(database(), geo_id, indicator_catalog())
 

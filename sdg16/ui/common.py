@@ -6,6 +6,7 @@ import streamlit as st
 
 from sdg16.core.attribution import attribution
 from sdg16.core.formatting import dataset_label, date_time, number
+from sdg16.core.schema import RELEASES
 from sdg16.ui import cache
 from sdg16.ui.i18n import _, current_lang
 
@@ -14,10 +15,12 @@ def freshness_and_attribution() -> None:
     fresh = cache.freshness()
     lang = current_lang()
     template = _("{dataset}: {count} values, loaded {when} UTC")
+    released = _("{dataset}: {count} values, source released {release}, loaded {when} UTC")
     lines = [
-        template.format(
+        (released if r.dataset in RELEASES else template).format(
             dataset=_(dataset_label(r.dataset)),
             count=number(r.observations, lang),
+            release=RELEASES.get(r.dataset, ""),
             when=date_time(r.loaded_at, lang),
         )
         for r in fresh.itertuples(index=False)

@@ -11,7 +11,7 @@ import streamlit as st
 from sdg16.core import dimensions
 from sdg16.core.filters import Filter
 from sdg16.queries.explorer import default_countries
-from sdg16.ui import cache, controls, nav, state, widgets
+from sdg16.ui import cache, controls, first_view, nav, state, widgets
 from sdg16.ui.i18n import _, current_lang
 
 # Codes that mean "everyone": picked when neither the link nor the catalog chooses a value.
@@ -108,11 +108,20 @@ def _geo_picker(
         n=len(auto), where=where
     )
     if default != "all":
-        auto = default_countries(geos, members)
-        note = _(
-            "Showing the {n} countries{where} with the most recent and longest "
-            "records. Pick countries in the sidebar to change this."
-        ).format(n=len(auto), where=where)
+        ranked = default_countries(geos, members, len(pool))
+        own = first_view.browser_country(ranked)
+        if own:  # the visitor's country and its neighbours: a comparison that means something
+            auto = [own, *first_view.peers(own, ranked)]
+            note = _(
+                "Showing {place} and {n} other countries of its sub-region with data. "
+                "Pick countries in the sidebar to change this."
+            ).format(place=names.get(own, own), n=len(auto) - 1)
+        else:
+            auto = first_view.spread(ranked)
+            note = _(
+                "Showing {n} countries{where} from different regions, with recent and long "
+                "records. Pick countries in the sidebar to change this."
+            ).format(n=len(auto), where=where)
     if countries.empty and not aggregates.empty:  # some series (breakdowns) exist only for regions
         auto_aggs = default_countries(geos, None, len(aggregates) if default == "all" else 5, True)
         note = _("No country data for this breakdown: showing {n} regional aggregates.").format(

@@ -35,6 +35,7 @@ def setup(url_path: str | None = None, read_filter: bool = True) -> Filter:
         if url_path:
             save_view_form(url_path)
     f = state.current_filter() if read_filter else Filter()
+    present.deck_bar(f)  # a slide of a presentation: Previous / Next above the view
     common.clear_skeleton()  # the costly first reads are done: the page draws from here
     return f
 
@@ -66,7 +67,8 @@ def _save(url_path: str, name: str, title: str, note: str) -> None:
     if not user or not role.allows(Role.VIEWER):  # the role may have gone since the form
         st.error(_("Saving a view needs a signed-in viewer or above."))
         return
-    params = {k: v for k, v in st.query_params.to_dict().items() if k != "present"}
+    shown = presentations.SHOW_KEYS  # how the view is shown (a slide), not what it shows
+    params = {k: v for k, v in st.query_params.to_dict().items() if k not in shown}
     try:
         presentations.check_rate(user)
         pos = presentations.save_view(name, presentations.View(url_path, params, title, note))

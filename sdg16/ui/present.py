@@ -8,6 +8,8 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.core import textsafe
+from sdg16.core.filters import Filter
+from sdg16.state import presentations
 from sdg16.ui.i18n import _
 
 # Hide everything that is not content; keep buttons (Previous / Next on the present page).
@@ -47,6 +49,12 @@ BASE_CSS = """
   color: #3d3d3d !important; opacity: 1 !important; }
 </style>
 """
+
+
+# Room above a presenter chart: the deck bar, title, takeaway and the page's padding (px at
+# the presenter type sizes above); the chart takes the rest of the screen's height.
+CHART_RESERVE_PX = 300
+CHART_MIN_PX, CHART_MAX_PX = 300, 900
 
 
 def is_presenting() -> bool:
@@ -105,3 +113,98 @@ def presenter_header(title: str, takeaway: str | None = None, *, user_text: bool
             st.html(f'<p class="sdg16-takeaway">{textsafe.html(takeaway)}</p>')
         else:
             st.markdown(textsafe.md(takeaway, limit=None) if user_text else takeaway)
+
+
+_GO_KEY = "sdg16_deck_go"
+
+
+def slide_link(deck: str, pos: int, lang: str | None = None) -> tuple[str, dict[str, str]] | None:
+    """(page file, query parameters) of slide ``pos`` of ``deck``, in presenter mode; None
+    when the deck has no such slide or the slide's page no longer exists."""
+    from sdg16.ui import nav
+
+    views = presentations.views(deck)
+    if not 1 <= pos <= len(views):
+        return None
+    view = views[pos - 1]
+    params = {k: v for k, v in view.params.items() if k not in presentations.SHOW_KEYS}
+    params.update({"present": "1", "deck": deck, "slide": str(pos)})
+    if lang:
+        params["lang"] = lang
+    try:
+        return nav.page_file(view.page), params
+    except StopIteration:
+        return None
+
+
+def _go(target: tuple[str, dict[str, str]]) -> None:
+    """Previous / Next: forget this page's controls, so the next slide's page (perhaps this
+    same page) takes its values from the slide's link, not from what the last slide showed."""
+    from sdg16.ui import nav
+
+    prefix = nav.scope() + "."
+    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+        del st.session_state[key]
+    st.session_state[_GO_KEY] = target
+
+
+def deck_bar(f: Filter) -> None:
+    """A slide of a presentation (``deck`` and ``slide`` in a presenter link): the view itself
+    fills the screen, with Previous / Next (or the arrow keys), the position and the saved
+    title above it. Each slide is the view's own page, so nothing is cut by a frame."""
+    go = st.session_state.pop(_GO_KEY, None)
+    if go:  # Previous / Next was pressed: a page switch cannot happen inside its callback
+        st.switch_page(go[0], query_params=go[1])
+    if not (f.present and f.deck and f.slide) or f.deck not in presentations.names():
+        return
+    views = presentations.views(f.deck)
+    pos = min(f.slide, len(views))
+    view = views[pos - 1]
+    lang = None if f.lang == "en" else f.lang
+    bar = st.container(horizontal=True, vertical_alignment="center")
+    for label, to, icon, key in (
+        (_("Previous"), pos - 1, ":material/arrow_back:", "Left"),
+        (_("Next"), pos + 1, ":material/arrow_forward:", "Right"),
+    ):
+        target = slide_link(f.deck, to, lang)
+        bar.button(
+            label,
+            icon=icon,
+            shortcut=key,
+            disabled=target is None,
+            key=f"deck.{key}",
+            on_click=_go,
+            args=(target,),
+        )
+    line = f"**{pos} / {len(views)}** · {textsafe.md(f.deck)} · {textsafe.md(view.title)}"
+    bar.markdown(line + (f" — {textsafe.md(view.note)}" if view.note else ""))
+    with bar:
+        exit_button()
+
+
+def chart(draw, name: str, reserve: int = CHART_RESERVE_PX, fig=None):
+    """Draw a chart that, in presenter mode, takes the screen's height left under the title
+    (``reserve`` px above it), so its legend, axes and colour bar are inside the screen at
+    1280x720 as at 1920x1080. ``draw(height)`` draws it with Streamlit's ``height`` argument
+    ("stretch" when presenting); ``fig``, a plotly figure, loses its fixed height then so the
+    browser lays it out at the height it gets. Returns what ``draw`` returns."""
+    if not is_presenting():
+        return draw(None)
+    if fig is not None:
+        fig.update_layout(height=None, autosize=True)
+    key = f"sdg16-present-chart-{name}"
+    # Streamlit wraps the container in a flex box of its own height: size both.
+    size = f"clamp({CHART_MIN_PX}px, calc(100vh - {reserve}px), {CHART_MAX_PX}px)"
+    st.html(
+        f"<style>.st-key-{key}, [data-testid='stLayoutWrapper']:has(> .st-key-{key}) "
+        f"{{ height: {size} !important; }}</style>"
+    )
+    with st.container(key=key):
+        return draw("stretch")
+
+
+def plotly_chart(fig, name: str, reserve: int = CHART_RESERVE_PX, **kwargs):
+    """``st.plotly_chart(fig, **kwargs)`` sized for the presenter's screen (``chart``)."""
+    return chart(
+        lambda h: st.plotly_chart(fig, height=h or "content", **kwargs), name, reserve, fig
+    )

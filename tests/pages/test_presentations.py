@@ -23,8 +23,10 @@ def test_views_come_back_in_saved_order_without_present() -> None:
         assert pos == i
     views = presentations.views("Webinar")
     assert [v.params["geo"] for v in views] == GEOS
-    assert views[0].url() == "/home?geo=MEX&present=1"
-    assert views[0].url(present=False) == "/home?geo=MEX"
+    # The default page is at "/" ("/home" is Streamlit's "Page not found").
+    assert views[0].url() == "/?geo=MEX&present=1"
+    assert views[0].url(present=False) == "/?geo=MEX"
+    assert views[1].url(deck="Webinar", slide=2) == "/?geo=EGY&present=1&deck=Webinar&slide=2"
     assert presentations.names() == ["Webinar"]
 
 
@@ -38,20 +40,27 @@ def test_a_view_needs_a_title_and_a_presentation() -> None:
 def test_present_page_steps_through_five_views() -> None:
     for i, geo in enumerate(GEOS, 1):
         presentations.save_view("Webinar", View("home", {"geo": geo}, f"View {i}", f"Note {i}"))
-    at = open_app("present", deck="Webinar")
+    listing = open_app("present", deck="Webinar")
+    assert [m.value for m in listing.markdown if m.value.startswith("**1.**")] == [
+        "**1.** View 1 — Note 1"
+    ]
+    # Presenting: each slide is the view's own page, full screen, with the deck bar on top.
+    at = open_app("present", deck="Webinar", present="1")
     assert not at.exception
     seen = []
     for step in range(1, 6):
-        assert f"**{step} / 5** · Webinar" in [m.value for m in at.markdown]
-        seen.append(at.title[0].value)
+        bar = f"**{step} / 5** · Webinar · View {step} — Note {step}"
+        assert bar in [m.value for m in at.markdown]
+        assert at.query_params["slide"] in (str(step), [str(step)])
+        seen.append(at.selectbox[0].value)  # the Overview's place: the saved view's own
         if step < 5:
             next(b for b in at.button if b.label == "Next").click()
             at = at.run()
-    assert seen == [f"View {i}" for i in range(1, 6)]
+    assert seen == GEOS
     assert next(b for b in at.button if b.label == "Next").disabled
     next(b for b in at.button if b.label == "Previous").click()
     at = at.run()
-    assert at.title[0].value == "View 4"
+    assert "**4 / 5** · Webinar · View 4 — Note 4" in [m.value for m in at.markdown]
 
 
 def test_save_view_form_stores_the_current_link() -> None:
