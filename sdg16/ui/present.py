@@ -121,7 +121,7 @@ _GO_KEY = "sdg16_deck_go"
 def slide_link(deck: str, pos: int, lang: str | None = None) -> tuple[str, dict[str, str]] | None:
     """(page file, query parameters) of slide ``pos`` of ``deck``, in presenter mode; None
     when the deck has no such slide or the slide's page no longer exists."""
-    from sdg16.ui import nav
+    from sdg16.ui.registry import PAGES, PAGES_DIR
 
     views = presentations.views(deck)
     if not 1 <= pos <= len(views):
@@ -131,10 +131,8 @@ def slide_link(deck: str, pos: int, lang: str | None = None) -> tuple[str, dict[
     params.update({"present": "1", "deck": deck, "slide": str(pos)})
     if lang:
         params["lang"] = lang
-    try:
-        return nav.page_file(view.page), params
-    except StopIteration:
-        return None
+    spec = next((s for s in PAGES if s.url_path == view.page), None)
+    return (str(PAGES_DIR / spec.file), params) if spec else None
 
 
 def _go(target: tuple[str, dict[str, str]]) -> None:
