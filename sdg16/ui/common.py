@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from sdg16.core.attribution import attribution
-from sdg16.core.formatting import dataset_label, date_time, number
+from sdg16.core.formatting import dataset_label, date_text, date_time, number
 from sdg16.core.schema import RELEASES
 from sdg16.ui import cache
 from sdg16.ui.i18n import _, current_lang
+
+
+def _release(dataset: str, lang: str) -> str:
+    """The source's own release: a full ISO date as ``lang`` writes it, a bare year as is."""
+    when = RELEASES.get(dataset, "")
+    return date_text(dt.date.fromisoformat(when), lang) if len(when) == 10 else when
 
 
 def freshness_and_attribution() -> None:
@@ -20,7 +28,7 @@ def freshness_and_attribution() -> None:
         (released if r.dataset in RELEASES else template).format(
             dataset=_(dataset_label(r.dataset)),
             count=number(r.observations, lang),
-            release=RELEASES.get(r.dataset, ""),
+            release=_release(r.dataset, lang),
             when=date_time(r.loaded_at, lang),
         )
         for r in fresh.itertuples(index=False)
