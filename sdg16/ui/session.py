@@ -93,8 +93,8 @@ def _cookie_session() -> sessions.Session | None:
         identity().dead_cookie = value
         if found is not None and found.provider == "oidc":
             # Revoked (CLI, another tab) or expired: the provider's own login, still in st.user
-            # after a reload, must not start a new session by itself. The cookie goes too, so a
-            # sign-in by hand afterwards is not refused for this dead one.
+            # after a reload, must not start a new session by itself (login.adopt_oidc_user
+            # ends it), and the dead cookie goes too.
             identity().ended = True
             st.session_state[SIGNOUT_KEY] = True
         return None

@@ -3,6 +3,7 @@ role from [sdg16_roles] in secrets.toml, and the login in the audit log."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -76,11 +77,18 @@ def test_provider_login_maps_the_email_to_a_role(provider, store_path: Path, tmp
         # Revoked from the CLI: a reload must not sign in again through the provider's own
         # login cookie; signing in by hand afterwards works.
         assert "revoked 1 session(s)" in app_cli("sessions", "revoke-user", EMAIL, env=env)
-        reload(page)
+        page.reload(wait_until="commit")
+        # The app ends the provider's login too (st.logout): through the provider's sign-out
+        # page (the mock asks to confirm) and back to the app's home page.
+        page.get_by_role("button", name="End session").click(timeout=30000)
+        page.wait_for_url(re.compile(rf"^{re.escape(url)}/?$"), timeout=30000)
         page.locator(MENU).filter(has_text="Sign in").first.wait_for(timeout=30000)
+        settle(page)
         assert signed_in_caption(page) == ""
-        reload(page)  # the dead cookie was dropped: still signed out, no new session
-        assert signed_in_caption(page) == ""
+        for _ in range(2):  # the provider's login ended too: still signed out, no new session
+            reload(page)
+            page.locator(MENU).filter(has_text="Sign in").first.wait_for(timeout=30000)
+            assert signed_in_caption(page) == ""
         assert len(audit.entries(actor=EMAIL, path=state).query("action == 'login'")) == 1
         page.get_by_role("link", name="Sign in").click()
         page.get_by_role("button", name="Sign in with your organisation").click()
