@@ -15,6 +15,7 @@ import pytest
 import streamlit as st
 
 from sdg16.core import catalog
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.filters import Filter
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.build import build_report
@@ -126,13 +127,15 @@ def test_public_report_suppresses_small_counts_and_individual_reports(
     keys = [s.key for s in report.sections]
     assert "reports" not in keys and "reports_text" not in keys
     by_type = next(s for s in report.sections if s.key == "by_type").table
-    assert set(by_type["Reports"].astype(str)) <= {"<5"} | {str(n) for n in range(5, 10_000)}
+    assert set(by_type["Reports"].astype(str)) <= {"<5"} | {
+        str(n) for n in range(SMALL_COUNT, 10_000)
+    }
     assert "<5" in by_type["Reports"].astype(str).tolist()
     # The chart is drawn again from the suppressed table: no bar for a withheld count.
     section = next(s for s in report.sections if s.key == "by_type")
     drawn = dict(zip(section.figure.data[0].y, section.figure.data[0].x, strict=True))
     withheld = set(by_type.loc[by_type["Reports"].astype(str) == "<5", "Incident type"])
-    assert withheld and not withheld & set(drawn) and min(drawn.values()) >= 5
+    assert withheld and not withheld & set(drawn) and min(drawn.values()) >= SMALL_COUNT
     timeline = next(s for s in report.sections if s.key == "timeline")
     assert all(min(t.y) >= 5 for t in timeline.figure.data)
 
