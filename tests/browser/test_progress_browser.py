@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.browser import PageWatch, browser, exceptions_on, settle, wait_for_charts
 
 SIZES = [(390, 844), (1280, 720), (1920, 1080)]
 
@@ -57,7 +57,7 @@ def test_region_page_and_status_map(page, app_url: str, artifacts: Path, size) -
     watch = _open(page, f"{app_url}/progress?{region}&lang=es", size)
     page.locator(".js-plotly-plot").first.wait_for()
     body = page.inner_text("[data-testid='stMain']")
-    assert "Progreso hacia 2030: Latin America" in body and "Deterioro" in body
+    assert "Progreso hacia 2030: América Latina" in body and "Deterioro" in body
     page.screenshot(path=str(artifacts / f"progress-region-es-{size[0]}x{size[1]}.png"))
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"progress-grid-es-{size[0]}x{size[1]}.png"))
@@ -68,7 +68,7 @@ def test_region_page_and_status_map(page, app_url: str, artifacts: Path, size) -
     legend = page.locator(".legendtext", has_text="Deterioration (")
     legend.first.wait_for()
     legend.first.scroll_into_view_if_needed()
-    page.wait_for_timeout(1500)  # MapLibre paints after the script
+    wait_for_charts(page)  # MapLibre paints after the script
     page.screenshot(path=str(artifacts / f"progress-map-{size[0]}x{size[1]}.png"))
     _clean(page, watch)
 
