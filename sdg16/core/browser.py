@@ -41,13 +41,15 @@ def lend(browser) -> Iterator[None]:
 
 
 @contextmanager
-def context(viewport: tuple[int, int] = (1280, 900)) -> Iterator:
-    """A Playwright browser context on a fresh, throwaway profile (its own cookies and storage)."""
+def context(viewport: tuple[int, int] = (1280, 900), locale: str = "en-US") -> Iterator:
+    """A Playwright browser context on a fresh, throwaway profile (its own cookies and storage).
+    The locale is fixed (the machine's own would vary): pages pick a first country from the
+    browser's region."""
     from playwright.sync_api import sync_playwright
 
     size = {"width": viewport[0], "height": viewport[1]}
     if _lent:
-        ctx = _lent[-1].new_context(viewport=size)
+        ctx = _lent[-1].new_context(viewport=size, locale=locale)
         try:
             yield ctx
         finally:
@@ -60,6 +62,7 @@ def context(viewport: tuple[int, int] = (1280, 900)) -> Iterator:
             headless=True,
             args=CHROMIUM_ARGS,
             viewport=size,
+            locale=locale,
         )
         try:
             yield ctx
