@@ -59,7 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = run(opts)
     command = "python -m bench " + shlex.join(list(argv if argv is not None else sys.argv[1:]))
     text = report.render(results, command.strip(), before, os.getloadavg())
-    Path(args.out).write_text(text, encoding="utf-8")
+    out = Path(args.out)
+    out.write_text(report.keep_hand_written(text, out), encoding="utf-8")
     print(f"wrote {args.out}")
     return 0
 

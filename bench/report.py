@@ -6,6 +6,7 @@ import os
 import platform
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bench.run import Results
 from bench.sessions import per_extra_session
@@ -228,3 +229,18 @@ def _thirds(rss: list[float], third: int) -> str:
 
     first, last = statistics.median(rss[:third]), statistics.median(rss[-third:])
     return f"{first:,.0f} MB / {last:,.0f} MB (max {max(rss):,.0f} MB)"
+
+
+# RESULTS.md holds this generated part, then sections written by hand or by other benches
+# (replicas, incident statistics, journeys): everything after this line is theirs.
+HAND_WRITTEN = (
+    "<!-- Everything below is kept by `python -m bench` (written by hand or by another bench). -->"
+)
+
+
+def keep_hand_written(generated: str, path: Path) -> str:
+    """``generated`` followed by what ``path`` already holds after ``HAND_WRITTEN``."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    if HAND_WRITTEN not in old:
+        return generated
+    return generated.rstrip("\n") + "\n\n" + HAND_WRITTEN + old.split(HAND_WRITTEN, 1)[1]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import report
 from bench.__main__ import main
 
 
@@ -16,10 +17,13 @@ def test_quick_bench_writes_results_with_every_section(
     # The run points SDG16_DB at its own store; monkeypatch puts the suite's back afterwards.
     monkeypatch.setenv("SDG16_DB", os.environ["SDG16_DB"])
     out = tmp_path / "RESULTS.md"
+    hand = "\n## 9. Journeys (another bench's section)\n\nkept as it was\n"
+    out.write_text(f"# Old run\n\n## 1. stale\n\n{report.HAND_WRITTEN}{hand}", encoding="utf-8")
     skip = "browser,sessions,soak"
     assert main(["--quick", "--skip", skip, "--work", str(tmp_path), "--out", str(out)]) == 0
     text = out.read_text()
     assert "## 1. Query layer vs raw DuckDB vs pandas" in text
+    assert "## 1. stale" not in text and text.endswith(report.HAND_WRITTEN + hand)
     assert "### 2k synthetic reports" in text
     # Query layer, raw SQL and pandas agree on what each interaction returns.
     assert "row counts differ" not in text
