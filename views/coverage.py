@@ -74,12 +74,18 @@ if cover.empty:
             else _("No data at all for 1 country of the region: {places}.")
         ).format(n=len(cover.empty), places=", ".join(cover.empty))
     )
+if f.present:  # a row per indicator: 83 series rows do not fit a shared screen
+    titles |= {i.code: _(i.title) for i in cat.indicators}
+    shown_country = charts.by_indicator(per_country, "years")
+    shown_year = charts.by_indicator(per_year, "countries")
+else:
+    shown_country, shown_year = per_country, per_year
 by_country_tab, by_year_tab, table_tab = st.tabs(
     [_("Series × countries"), _("Series × years"), _("Tables and downloads")]
 )
 with by_country_tab:
     present.plotly_chart(
-        charts.countries_heatmap(per_country, titles, f.lang),
+        charts.countries_heatmap(shown_country, titles, f.lang),
         "coverage",
         width="stretch",
         theme=None,
@@ -92,7 +98,7 @@ with by_country_tab:
     )
 with by_year_tab:
     present.plotly_chart(
-        charts.years_heatmap(per_year, titles, f.lang),
+        charts.years_heatmap(shown_year, titles, f.lang),
         "coverage-years",
         width="stretch",
         theme=None,

@@ -9,7 +9,7 @@ import streamlit as st
 from sdg16.charts import maps as charts
 from sdg16.charts.progress_map import status_map
 from sdg16.services import indicators
-from sdg16.ui import cache, common, controls, guard, nav, page, present, state, widgets
+from sdg16.ui import cache, common, controls, guard, nav, page, present, screen, state, widgets
 from sdg16.ui.i18n import _
 
 PLAY_KEY, STOP_KEY, STEPPED_KEY = "map.play", "map_play_stop", "map_play_stepped"
@@ -97,12 +97,21 @@ title = _(entry.title)
 text = charts.MapText(title, unit, year, source, entry.higher_is_better, breakdown, f.lang)
 with header:
     present.presenter_header(title, charts.takeaway(values, text))
-# Sized for the screen it is shown on: the whole region in the frame, the colour bar inside.
-phone = present.is_phone()
-height = charts.PHONE_HEIGHT if phone else charts.PRESENT_HEIGHT if f.present else charts.MAP_HEIGHT
-view, width = charts.view_for(
-    cache.map_bounds(members), 350 if phone else 1200 if f.present else 1100, height
-)
+# Drawn for the room it gets (measured in the browser): the whole region in the frame, the
+# colour bar inside the screen in presenter mode; until the browser has said, a guess.
+room = screen.room("map")
+if room is None:
+    frame = (
+        (350, charts.PHONE_HEIGHT)
+        if present.is_phone()
+        else (1200, charts.PRESENT_HEIGHT)
+        if f.present
+        else (1100, charts.MAP_HEIGHT)
+    )
+else:
+    below = room[1] - charts.COLORBAR_PX - 24 if f.present else charts.MAP_HEIGHT
+    frame = (room[0], min(max(below, 200), 900))
+view, width, height = charts.view_for(cache.map_bounds(members), *frame)
 fig = charts.choropleth(values, geojson, no_data, names, text, view, height, width)
 by_status = st.toggle(_("Colour by progress status"), key="map_by_status")
 if by_status:  # progress since 2015 of every country in scope, whatever the year shown
