@@ -21,9 +21,12 @@ def _labels(frame: pd.DataFrame) -> list[str]:
     return [f"{i} {s}" for i, s in zip(frame["indicator"], frame["series"], strict=True)]
 
 
-def _row_name(label: str, titles: dict[str, str]) -> str:
-    """``16.1.1 VC_IHR_PSRC`` -> ``16.1.1 Homicide rate``: a name, not a code, on the axis."""
+def _row_name(label: str, titles: dict[str, str], codes_only: bool = False) -> str:
+    """``16.1.1 VC_IHR_PSRC`` -> ``16.1.1 Homicide rate``: a name, not a code, on the axis
+    (``codes_only``: ``16.1.1``, on a phone, where names leave no room for the grid)."""
     indicator, code = label.split(" ", 1)
+    if codes_only:
+        return indicator
     title = titles.get(code, code)
     title = title if len(title) <= MAX_LABEL else title[: MAX_LABEL - 1].rstrip() + "…"
     return f"{indicator} {title}"
@@ -35,6 +38,7 @@ def _heatmap(
     what: str,
     column_names: dict[str, str] | None = None,
     lang: str = "en",
+    codes_only: bool = False,
 ) -> go.Figure:
     """Rows: series (catalog order), columns as given; zero shows as the gap colour."""
     z = matrix.to_numpy(dtype=float, copy=True)
@@ -46,7 +50,7 @@ def _heatmap(
         go.Heatmap(
             z=z,
             x=names,
-            y=[_row_name(label, titles) for label in matrix.index],
+            y=[_row_name(label, titles, codes_only) for label in matrix.index],
             customdata=hover,
             colorscale=SCALE,
             zmin=1,
@@ -87,7 +91,7 @@ def by_indicator(frame: pd.DataFrame, value: str) -> pd.DataFrame:
 
 
 def countries_heatmap(
-    per_country: pd.DataFrame, titles: dict[str, str], lang: str = "en"
+    per_country: pd.DataFrame, titles: dict[str, str], lang: str = "en", codes_only: bool = False
 ) -> go.Figure:
     """Series x countries, coloured by the number of years with data."""
     frame = per_country.assign(row=_labels(per_country))
@@ -96,15 +100,16 @@ def countries_heatmap(
     )
     names = dict(zip(per_country["iso3"], per_country["geo_name"], strict=True))
     matrix = matrix[sorted(matrix.columns, key=lambda g: names[g])]  # countries A to Z
-    return _heatmap(matrix, titles, gettext(lang, "years with data"), names, lang)
+    return _heatmap(matrix, titles, gettext(lang, "years with data"), names, lang, codes_only)
 
 
-def years_heatmap(per_year: pd.DataFrame, titles: dict[str, str], lang: str = "en") -> go.Figure:
+def years_heatmap(
+    per_year: pd.DataFrame, titles: dict[str, str], lang: str = "en", codes_only: bool = False
+) -> go.Figure:
     """Series x years, coloured by the number of countries with data."""
     frame = per_year.assign(row=_labels(per_year))
     matrix = frame.pivot_table(
         index="row", columns="year", values="countries", aggfunc="sum", fill_value=0, sort=False
     )
-    return _heatmap(
-        matrix.sort_index(axis=1), titles, gettext(lang, "countries with data"), lang=lang
-    )
+    what = gettext(lang, "countries with data")
+    return _heatmap(matrix.sort_index(axis=1), titles, what, lang=lang, codes_only=codes_only)
