@@ -89,6 +89,7 @@ with by_country_tab:
     present.plotly_chart(
         charts.countries_heatmap(shown_country, titles, f.lang, narrow),
         "coverage",
+        380,  # the title, takeaway, a two-line caption (ES, FR) and the tabs above it
         width="stretch",
         theme=None,
     )
@@ -102,6 +103,7 @@ with by_year_tab:
     present.plotly_chart(
         charts.years_heatmap(shown_year, titles, f.lang, narrow),
         "coverage-years",
+        380,  # the title, takeaway, a two-line caption (ES, FR) and the tabs above it
         width="stretch",
         theme=None,
     )
