@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+from babel import Locale
 
 from loaders import shapes
 from loaders.base import (
@@ -24,6 +25,14 @@ from loaders.base import (
 from loaders.geo_codes import NON_ISO_COUNTRIES, SUBNATIONAL_M49, aggregate_id
 from loaders.tables import problems_where, read_table
 from sdg16.core.schema import DIMENSIONS
+
+_ENGLISH = Locale("en").territories
+
+
+def english_territory(iso2: str) -> str:
+    """CLDR's English name of an ISO 3166 alpha-2 territory (the code itself if unknown)."""
+    return _ENGLISH.get(iso2, iso2)
+
 
 UN_SERIES = "indicators/un_sdg_goal16_series.csv"
 UN_CATALOG = "indicators/un_sdg_goal16_series_catalog.csv"
@@ -117,6 +126,10 @@ class BundleSource:
         display = col("CLDR display name").where(
             col("CLDR display name") != "", cc["official_name_en"]
         )
+        # The file's CLDR column holds CLDR's short forms for two ("US", "UK"): a person
+        # reads the English CLDR name there ("United States"), as every other row has it.
+        short = display.str.fullmatch(r"[A-Z]{2,3}")
+        display = display.where(~short, cc["ISO3166-1-Alpha-2"].map(english_territory))
         countries = pd.DataFrame(
             {
                 "geo_id": cc[iso3],

@@ -25,8 +25,9 @@ CHROMIUM_ARGS = [
 
 
 @contextmanager
-def context(viewport: tuple[int, int] = (1280, 900)) -> Iterator:
-    """A Playwright browser context on a fresh, throwaway profile."""
+def context(viewport: tuple[int, int] = (1280, 900), locale: str = "en-US") -> Iterator:
+    """A Playwright browser context on a fresh, throwaway profile. The locale is fixed (the
+    machine's own would vary): pages pick a first country from the browser's region."""
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
@@ -36,6 +37,7 @@ def context(viewport: tuple[int, int] = (1280, 900)) -> Iterator:
             headless=True,
             args=CHROMIUM_ARGS,
             viewport={"width": viewport[0], "height": viewport[1]},
+            locale=locale,
         )
         try:
             yield ctx

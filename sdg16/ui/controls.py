@@ -196,40 +196,34 @@ def select_slider(
     return where.select_slider(label, options=options, key=own, **kwargs)
 
 
-def radio(
-    label: str,
-    options: Sequence[T],
-    *,
-    key: str,
-    url: T | None,
-    default: T,
-    where: Any = st,
-    **kwargs: Any,
-) -> T:
-    """Radio buttons (always one choice)."""
-    options = list(options)
-    own = _seed(key, url, default, _one_of(options))
-    return where.radio(label, options, key=own, **kwargs)
+def _always_one(widget: str, doc: str) -> Callable[..., Any]:
+    """A control over ``options`` that always has one of them chosen, drawn by the Streamlit
+    function ``widget`` (the radio and the segmented control differ in nothing else)."""
+
+    def control(
+        label: str,
+        options: Sequence[T],
+        *,
+        key: str,
+        url: T | None,
+        default: T,
+        where: Any = st,
+        **kwargs: Any,
+    ) -> T:
+        options = list(options)
+        own = _seed(key, url, default, _one_of(options))
+        chosen = getattr(where, widget)(label, options, key=own, **kwargs)
+        return chosen if chosen is not None else default
+
+    control.__doc__ = doc
+    return control
+
+
+radio = _always_one("radio", "Radio buttons (always one choice).")
+# A second click on the chosen segment would otherwise clear it: the default then.
+segmented = _always_one("segmented_control", "A segmented control that always has a choice.")
 
 
 def toggle(label: str, *, key: str, url: bool | None, default: bool = False, where: Any = st, **kw):
     own = _seed(key, url, default, lambda v: bool(v) if v is not None else None)
     return bool(where.toggle(label, key=own, **kw))
-
-
-def segmented(
-    label: str,
-    options: Sequence[T],
-    *,
-    key: str,
-    url: T | None,
-    default: T,
-    where: Any = st,
-    **kwargs: Any,
-) -> T:
-    """A segmented control that always has a choice (a second click on the chosen segment would
-    otherwise clear it)."""
-    options = list(options)
-    own = _seed(key, url, default, _one_of(options))
-    chosen = where.segmented_control(label, options, key=own, **kwargs)
-    return chosen if chosen is not None else default

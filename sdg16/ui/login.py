@@ -38,9 +38,13 @@ def adopt_oidc_user() -> None:
     if (
         not oidc_configured()
         or session.current_user()
-        or session.identity().ended  # signed out or revoked in this tab: sign in again by hand
         or not getattr(st.user, "is_logged_in", False)
     ):
+        return
+    if session.identity().ended:
+        # Signed out, revoked (CLI, another tab) or expired while the provider's login lives
+        # on in Streamlit's cookie: end that too, or a later reload would sign in again.
+        st.logout()
         return
     email = str(st.user.get("email", ""))
     role = oidc_role(email)

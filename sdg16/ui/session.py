@@ -91,6 +91,12 @@ def _cookie_session() -> sessions.Session | None:
     found = sessions.from_token(token) if token else None
     if found is None or found.ended(time.time()):
         identity().dead_cookie = value
+        if found is not None and found.provider == "oidc":
+            # Revoked (CLI, another tab) or expired: the provider's own login, still in st.user
+            # after a reload, must not start a new session by itself (login.adopt_oidc_user
+            # ends it), and the dead cookie goes too.
+            identity().ended = True
+            st.session_state[SIGNOUT_KEY] = True
         return None
     return found
 

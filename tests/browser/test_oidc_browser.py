@@ -3,6 +3,7 @@ role from [sdg16_roles] in secrets.toml, and the login in the audit log."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -13,10 +14,11 @@ import pytest
 
 from sdg16.state import audit
 from testkit.browser import MENU, free_port, running_app, settle
+from testkit.journeys import app_cli, main_text, menu, reload, signed_in_caption, wait_for_cookie
 from testkit.journeys import journey_browser as browser
-from testkit.journeys import main_text, menu, reload, wait_for_cookie
 
-CLAIMS = '{"sub": "ana", "email": "ana@example.org"}'
+EMAIL = "ana@example.org"
+CLAIMS = f'{{"sub": "ana", "email": "{EMAIL}"}}'
 
 
 @pytest.fixture(scope="module")
@@ -72,5 +74,28 @@ def test_provider_login_maps_the_email_to_a_role(provider, store_path: Path, tmp
         menu(page, "Reports")
         assert "Sign in required" not in main_text(page)
         page.locator("[data-testid='stMultiSelect']").first.wait_for()
-    entry = audit.entries(actor="ana@example.org", path=state).iloc[0]
+        # Revoked from the CLI: a reload must not sign in again through the provider's own
+        # login cookie; signing in by hand afterwards works.
+        assert "revoked 1 session(s)" in app_cli("sessions", "revoke-user", EMAIL, env=env)
+        page.reload(wait_until="commit")
+        # The app ends the provider's login too (st.logout): through the provider's sign-out
+        # page (the mock asks to confirm) and back to the app's home page.
+        page.get_by_role("button", name="End session").click(timeout=30000)
+        page.wait_for_url(re.compile(rf"^{re.escape(url)}/?$"), timeout=30000)
+        page.locator(MENU).filter(has_text="Sign in").first.wait_for(timeout=30000)
+        settle(page)
+        assert signed_in_caption(page) == ""
+        for _ in range(2):  # the provider's login ended too: still signed out, no new session
+            reload(page)
+            page.locator(MENU).filter(has_text="Sign in").first.wait_for(timeout=30000)
+            assert signed_in_caption(page) == ""
+        assert len(audit.entries(actor=EMAIL, path=state).query("action == 'login'")) == 1
+        page.get_by_role("link", name="Sign in").click()
+        page.get_by_role("button", name="Sign in with your organisation").click()
+        page.get_by_role("button", name="ana", exact=True).click()
+        page.wait_for_url(f"{url}/**")
+        page.get_by_text(f"Signed in as {EMAIL} (analyst)").wait_for(timeout=30000)
+    logins = audit.entries(actor=EMAIL, path=state).query("action == 'login'")
+    assert len(logins) == 2
+    entry = logins.iloc[0]
     assert (entry["action"], entry["role"], entry["what"]) == ("login", "analyst", "oidc")

@@ -57,7 +57,7 @@ def test_region_page_and_status_map(page, app_url: str, artifacts: Path, size) -
     watch = _open(page, f"{app_url}/progress?{region}&lang=es", size)
     page.locator(".js-plotly-plot").first.wait_for()
     body = page.inner_text("[data-testid='stMain']")
-    assert "Progreso hacia 2030: Latin America" in body and "Deterioro" in body
+    assert "Progreso hacia 2030: América Latina y el Caribe" in body and "Deterioro" in body
     page.screenshot(path=str(artifacts / f"progress-region-es-{size[0]}x{size[1]}.png"))
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / f"progress-grid-es-{size[0]}x{size[1]}.png"))

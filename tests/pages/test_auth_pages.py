@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from sdg16.state import accounts, audit
 from sdg16.state.roles import Role
 from sdg16.ui.registry import PAGES
-from testkit.auth import PASSWORDS, go, signed_in
+from testkit.auth import go, signed_in
+from testkit.fixtures import module_state_db
 from testkit.paths import ROOT
 
 ROLES = {None: Role.ANONYMOUS, "vic": Role.VIEWER, "ana": Role.ANALYST, "root": Role.ADMIN}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def state_db(tmp_path_factory: pytest.TempPathFactory, store_path: Path):
-    path = tmp_path_factory.mktemp("state") / "app_state.sqlite"
-    old = os.environ.get("SDG16_STATE_DB")
-    os.environ["SDG16_STATE_DB"] = str(path)
-    for name, role in (("vic", Role.VIEWER), ("ana", Role.ANALYST), ("root", Role.ADMIN)):
-        accounts.add_user(name, role, PASSWORDS[name])
-    yield path
-    if old is None:
-        del os.environ["SDG16_STATE_DB"]
-    else:
-        os.environ["SDG16_STATE_DB"] = old
+state_db = module_state_db("vic", "ana", "root")
 
 
 def _text(at) -> str:

@@ -4,29 +4,20 @@ view / the PDF deck only for signed-in viewers, within limits."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-from sdg16.state import accounts, audit, presentations
+from sdg16.state import audit, presentations
 from sdg16.state.roles import Role
 from testkit.apptest import open_app
-from testkit.auth import PASSWORDS, signed_in
+from testkit.auth import signed_in
+from testkit.fixtures import module_state_db
 
 IMAGE = "![t](http://host.example/px.png)"
 LINK = "[phish](http://host.example)"
 FILTER_PAGES = ("home", "trends", "map", "table", "country", "coverage", "incidents")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def state_db(tmp_path_factory: pytest.TempPathFactory, store_path: Path):
-    path = tmp_path_factory.mktemp("state") / "app_state.sqlite"
-    old = os.environ.get("SDG16_STATE_DB")
-    os.environ["SDG16_STATE_DB"] = str(path)
-    accounts.add_user("vic", Role.VIEWER, PASSWORDS["vic"])
-    yield path
-    os.environ["SDG16_STATE_DB"] = old or ""
+state_db = module_state_db("vic")
 
 
 def _shown(at) -> list[str]:

@@ -8,12 +8,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import pandas as pd
 import pytest
 import streamlit as st
 
 from sdg16.core import catalog
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.filters import Filter
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.build import build_report
@@ -125,13 +127,15 @@ def test_public_report_suppresses_small_counts_and_individual_reports(
     keys = [s.key for s in report.sections]
     assert "reports" not in keys and "reports_text" not in keys
     by_type = next(s for s in report.sections if s.key == "by_type").table
-    assert set(by_type["Reports"].astype(str)) <= {"<5"} | {str(n) for n in range(5, 10_000)}
+    assert set(by_type["Reports"].astype(str)) <= {"<5"} | {
+        str(n) for n in range(SMALL_COUNT, 10_000)
+    }
     assert "<5" in by_type["Reports"].astype(str).tolist()
     # The chart is drawn again from the suppressed table: no bar for a withheld count.
     section = next(s for s in report.sections if s.key == "by_type")
     drawn = dict(zip(section.figure.data[0].y, section.figure.data[0].x, strict=True))
     withheld = set(by_type.loc[by_type["Reports"].astype(str) == "<5", "Incident type"])
-    assert withheld and not withheld & set(drawn) and min(drawn.values()) >= 5
+    assert withheld and not withheld & set(drawn) and min(drawn.values()) >= SMALL_COUNT
     timeline = next(s for s in report.sections if s.key == "timeline")
     assert all(min(t.y) >= 5 for t in timeline.figure.data)
 
@@ -173,3 +177,30 @@ def test_cli_makes_the_excel_report_with_incident_filters(tmp_path: Path) -> Non
     total = incidents.summary(db, FILTER, Role.ANALYST)["reports"]
     assert book["Summary"]["Reports"].tolist() == [total]
     assert audit.entries(action="report", actor="system:cli")["format"].tolist()[0] == "xlsx"
+
+
+def test_create_report_on_the_unfiltered_incident_page_makes_an_incident_report() -> None:
+    # Pressed on /incidents with no filter in the link: the report is of that view (Egypt's
+    # reports over the slider's span), not the indicator report the reports page opens on.
+    at = signed_in("ana", "incidents")
+    link = next(e for e in at.get("page_link") if e.proto.label == "Create report")
+    params = dict(parse_qsl(link.proto.query_string))
+    assert params["geo"] == "EGY" and "start" in params and "series" not in params
+    at = signed_in("ana", "reports", **params)
+    assert not at.exception
+    assert [t.value for t in at.text_input] == ["Incident reports: Egypt"]
+    sections = next(m for m in at.multiselect if m.label == "Sections").options
+    assert "Counts by incident type (chart and table)" in sections
+
+
+def test_incident_page_names_a_country_without_reports_and_the_left_out_dates() -> None:
+    at = signed_in("ana", "incidents", geo="CAF")
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert warnings == [
+        "No incident reports for Central African Republic. Reports are loaded for: Egypt."
+    ]
+    assert not at.get("plotly_chart"), "no other country's reports shown in its place"
+    at = signed_in("ana", "incidents")
+    left_out = [c.value for c in at.caption if "likely mis-dated" in c.value]
+    assert len(left_out) == 1 and "before 2010-01" in left_out[0]

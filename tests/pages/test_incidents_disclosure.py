@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from sdg16.core.disclosure import BASE, SMALL_COUNT
 from sdg16.core.filters import Filter
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.services.incidents import summary
@@ -23,7 +24,7 @@ TABS = ("Map", "Timeline", "Breakdowns")
 
 
 def assert_no_small_exact_counts(sent: Sent) -> None:
-    bad = [(where, n) for where, n in sent.all_counts() if n % 5 or 0 < n < 5]
+    bad = [(where, n) for where, n in sent.all_counts() if n % BASE or 0 < n < SMALL_COUNT]
     assert not bad, f"exact counts sent to a public role: {bad[:10]}"
 
 
@@ -57,7 +58,7 @@ def test_the_small_cell_notice_gives_no_exact_number(incident_app: Path, idb) ->
         _, sent = run_page(incident_app, Role.ANONYMOUS, geo="EGY", **params)
         notes = [t for t in sent.texts if "cells with fewer than 5" in t.lower()]
         assert notes, sent.texts
-        small = [t for t in notes for n in range(1, 5) if f" {n} reports" in t]
+        small = [t for t in notes for n in range(1, SMALL_COUNT) if f" {n} reports" in t]
         assert not small
         assert_no_small_exact_counts(sent)
 
@@ -73,7 +74,7 @@ def test_differencing_two_type_filters_isolates_nothing(incident_app: Path, idb,
     one = Filter(geo=("EGY",), incident_types=("touching",))
     two = one.update(incident_types=("touching", "sexual_photos"))
     exact = summary(idb, two, Role.ANALYST)["reports"] - summary(idb, one, Role.ANALYST)["reports"]
-    assert 0 < exact < 5  # the attack works on exact counts
+    assert 0 < exact < SMALL_COUNT  # the attack works on exact counts
     _, a = run_page(incident_app, Role.ANONYMOUS, tab=tab, geo="EGY", type="touching")
     _, b = run_page(incident_app, Role.ANONYMOUS, tab=tab, geo="EGY", type="touching,sexual_photos")
     metric_a = [n for w, n in a.all_counts() if w == "metric"]
@@ -112,5 +113,5 @@ def test_a_day_level_link_is_read_as_whole_months(incident_app: Path) -> None:
 
 def test_analysts_still_get_exact_counts(incident_app: Path) -> None:
     _, sent = run_page(incident_app, Role.ANALYST, tab="Breakdowns", geo="EGY")
-    assert any(n % 5 for _, n in sent.all_counts())
-    assert any(0 < n < 5 for _, n in sent.all_counts())
+    assert any(n % BASE for _, n in sent.all_counts())
+    assert any(0 < n < SMALL_COUNT for _, n in sent.all_counts())

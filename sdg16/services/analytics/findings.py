@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.formatting import number
 from sdg16.core.i18n import gettext
 from sdg16.services.analytics import spikes
@@ -65,7 +66,7 @@ def _month(value: object) -> str:
 def volume(s: Stats, lang: str) -> Finding:
     if s.reports is None:
         text = gettext(lang, "Fewer than 5 reports in {place}: too few to describe.")
-        return Finding("volume", text.format(place=s.place), {"reports": "<5"})
+        return Finding("volume", text.format(place=s.place), {"reports": f"<{SMALL_COUNT}"})
     text = gettext(lang, "{reports} reports in {place} from {first} to {last}.")
     numbers = {"reports": int(s.reports), "first": s.first, "last": s.last}
     return Finding(

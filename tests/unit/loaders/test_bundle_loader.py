@@ -34,6 +34,16 @@ def test_values_are_kept_exactly_as_written(batch) -> None:
     assert got["value"].iloc[0] == pytest.approx(float(row["value"]))
 
 
+def test_country_names_are_names_not_abbreviations(batch) -> None:
+    # The bundle's CLDR column says "US" and "UK"; the pages (the overview picked from an en-US
+    # browser) showed "US" as the country's name.
+    geo = batch.geo.set_index("geo_id")
+    assert geo.loc["USA", "name"] == "United States"
+    assert geo.loc["GBR", "name"] == "United Kingdom"
+    countries = batch.geo[batch.geo["kind"] == "country"]
+    assert not countries["name"].str.fullmatch(r"[A-Z]{2,3}").any()
+
+
 def test_regional_aggregates_are_kept_apart_from_countries(batch) -> None:
     geo = batch.geo.set_index("geo_id")
     assert geo.loc["UN001", "kind"] == "aggregate"  # World

@@ -4,7 +4,6 @@ table exactly as it was (the load log gains the failure, with the message)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -13,6 +12,7 @@ import duckdb
 import pytest
 
 from sdg16.cli import loaders as cli  # python -m loaders
+from testkit import stores
 from tests.hostile.corpus import Case, cases
 
 CASES = cases()
@@ -26,28 +26,7 @@ def test_the_corpus_has_at_least_40_files() -> None:
 @pytest.fixture(scope="module")
 def base_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small store holding one report (copied for every case: fast, and not empty)."""
-    from loaders.incidents import read
-    from loaders.store import Store
-
-    folder = tmp_path_factory.mktemp("hostile")
-    seed = folder / "seed.csv"
-    seed.write_text("id,occurred_at,country,incident_types\ns1,2019-01-01,EGY,comments\n")
-    Store(folder / "base.duckdb").apply_incidents(read(seed, "template"))
-    return folder / "base.duckdb"
-
-
-def _fingerprint(path: Path) -> dict[str, str]:
-    """A digest of every table's rows (load_log apart), in a stable order."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        tables = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-        out = {}
-        for t in sorted(set(tables) - {"load_log"}):
-            rows = con.execute(f'SELECT * FROM "{t}"').fetchall()
-            out[t] = hashlib.sha256(repr(sorted(map(repr, rows))).encode()).hexdigest()
-        return out
-    finally:
-        con.close()
+    return stores.one_report_store(tmp_path_factory.mktemp("hostile"))
 
 
 def _load_log(path: Path) -> list[tuple]:
@@ -73,13 +52,13 @@ def _import(case: Case, folder: Path, store: Path, monkeypatch, capsys) -> tuple
 def test_hostile_file(case: Case, base_store: Path, tmp_path: Path, monkeypatch, capsys) -> None:
     store = tmp_path / "store.duckdb"
     shutil.copyfile(base_store, store)
-    before, log_before = _fingerprint(store), _load_log(store)
+    before, log_before = stores.fingerprint(store), _load_log(store)
     code, out, err = _import(case, tmp_path, store, monkeypatch, capsys)
     assert "Traceback" not in err
     if case.kind == "fail":
         assert code == 1, (out, err)
         assert case.message in err and case.name in err
-        assert _fingerprint(store) == before  # no data written
+        assert stores.fingerprint(store) == before  # no data written
         new = _load_log(store)[len(log_before) :]
         assert len(new) == 1 and new[0][0] == "failed" and case.message in new[0][1]
         return

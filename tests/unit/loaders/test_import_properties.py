@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 from loaders.base import LoadError
 from loaders.incidents import read
+from testkit import stores
 from tests.hostile.corpus import CAIRO_AREA, GOOD, HEADER
-from tests.unit.loaders.test_hostile_files import _fingerprint
 
 FIELD = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
 ROW = st.lists(FIELD, min_size=0, max_size=10).map(lambda cells: ",".join(cells))
@@ -37,13 +37,7 @@ SETTINGS = settings(
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from loaders.store import Store
-
-    folder = tmp_path_factory.mktemp("props")
-    seed = folder / "seed.csv"
-    seed.write_text("id,occurred_at,country,incident_types\ns1,2019-01-01,EGY,comments\n")
-    Store(folder / "store.duckdb").apply_incidents(read(seed, "template"))
-    return folder / "store.duckdb"
+    return stores.one_report_store(tmp_path_factory.mktemp("props"))
 
 
 def _digest(path: Path) -> str:
@@ -96,7 +90,7 @@ def test_a_failed_cli_import_changes_no_data(store: Path, data: bytes, tmp_path_
     shutil.copyfile(store, copy)
     src = folder / "r.csv"
     src.write_bytes(data)
-    before = _fingerprint(copy)
+    before = stores.fingerprint(copy)
     old = os.environ.get("SDG16_DB")
     os.environ["SDG16_DB"] = str(copy)
     try:
@@ -104,4 +98,4 @@ def test_a_failed_cli_import_changes_no_data(store: Path, data: bytes, tmp_path_
     finally:
         os.environ.pop("SDG16_DB") if old is None else os.environ.update(SDG16_DB=old)
     if code != 0:
-        assert _fingerprint(copy) == before
+        assert stores.fingerprint(copy) == before

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import re
 import subprocess
 import sys
@@ -19,23 +18,16 @@ from sdg16.queries.indicators import observations
 from sdg16.reports.build import build_report
 from sdg16.reports.model import Section, suppress_small_counts
 from sdg16.reports.render import render
-from sdg16.state import accounts, audit
-from sdg16.state.roles import Role
-from testkit.auth import PASSWORDS, signed_in
+from sdg16.state import audit
+from testkit.auth import signed_in
+from testkit.fixtures import module_state_db
 from testkit.paths import ROOT
 
 VIEW = {"series": "VC_IHR_PSRC", "geo": "EGY,MEX,HND", "from": "2012", "to": "2014"}
 FILTER = Filter(series="VC_IHR_PSRC", geo=("EGY", "MEX", "HND"), year_from=2012, year_to=2014)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def state_db(tmp_path_factory: pytest.TempPathFactory, store_path: Path):
-    path = tmp_path_factory.mktemp("state") / "app_state.sqlite"
-    old = os.environ.get("SDG16_STATE_DB")
-    os.environ["SDG16_STATE_DB"] = str(path)
-    accounts.add_user("ana", Role.ANALYST, PASSWORDS["ana"])
-    yield path
-    os.environ.pop("SDG16_STATE_DB") if old is None else os.environ.update(SDG16_STATE_DB=old)
+state_db = module_state_db("ana")
 
 
 @pytest.fixture(scope="module")

@@ -65,7 +65,7 @@ def test_analyst_gets_points_text_and_exact_counts(idb: ReadOnlyDatabase) -> Non
     data = incidents.map_data(idb, EGY.update(admin1="EG-ALX"), Role.ANALYST)
     assert data.points is not None and {"lat", "lon", "description"} <= set(data.points.columns)
     assert data.resolution == 7
-    assert incidents.breakdown(idb, EGY, Role.ANALYST, "type")["reports"].min() < 5
+    assert incidents.breakdown(idb, EGY, Role.ANALYST, "type")["reports"].min() < SMALL_COUNT
     assert len(incidents.reports(idb, EGY, Role.ANALYST)) > 0
 
 
