@@ -52,6 +52,8 @@ BASE_CSS = """
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #3d3d3d !important; opacity: 1 !important; }
+/* A long value wraps rather than being cut ("-0,81 índice, de -2,5…" on a phone) */
+[data-testid="stMetricValue"] * { white-space: normal !important; overflow: visible !important; }
 </style>
 """
 
