@@ -87,7 +87,9 @@ by_country_tab, by_year_tab, table_tab = st.tabs(
 )
 with by_country_tab:
     present.plotly_chart(
-        charts.countries_heatmap(shown_country, titles, f.lang, narrow),
+        screen.mark_provisional(
+            charts.countries_heatmap(shown_country, titles, f.lang, narrow), room is not None
+        ),
         "coverage",
         380,  # the title, takeaway, a two-line caption (ES, FR) and the tabs above it
         width="stretch",
@@ -101,7 +103,9 @@ with by_country_tab:
     )
 with by_year_tab:
     present.plotly_chart(
-        charts.years_heatmap(shown_year, titles, f.lang, narrow),
+        screen.mark_provisional(
+            charts.years_heatmap(shown_year, titles, f.lang, narrow), room is not None
+        ),
         "coverage-years",
         380,  # the title, takeaway, a two-line caption (ES, FR) and the tabs above it
         width="stretch",

@@ -112,13 +112,16 @@ else:
     below = room[1] - charts.COLORBAR_PX - 24 if f.present else charts.MAP_HEIGHT
     frame = (room[0], min(max(below, 200), 900))
 view, width, height = charts.view_for(cache.map_bounds(members), *frame)
-fig = charts.choropleth(values, geojson, no_data, names, text, view, height, width)
+fig = screen.mark_provisional(
+    charts.choropleth(values, geojson, no_data, names, text, view, height, width), room is not None
+)
 by_status = st.toggle(_("Colour by progress status"), key="map_by_status")
 if by_status:  # progress since 2015 of every country in scope, whatever the year shown
     fig = status_map(cache.progress(tuple(sorted(drawn)), (series,)), geojson, f.lang, view)
     fig.update_layout(
         height=height + charts.COLORBAR_PX, width=width, margin={"b": charts.COLORBAR_PX}
     )
+    screen.mark_provisional(fig, room is not None)
     st.caption(_("Open SDG progress measure, base year 2015 to the latest year with data."))
 event = st.plotly_chart(
     fig,

@@ -61,3 +61,11 @@ def room(place: str) -> tuple[int, int] | None:
     except ValueError:  # not said yet (None)
         return None
     return (w, h) if w > 0 else None  # 0: drawn in a hidden tab
+
+
+def mark_provisional(fig, room_known: bool):
+    """Mark a plotly figure drawn without the measured room (``room`` was None): the browser
+    redraws it a moment later, and ``sdg16.core.browser.wait_for_charts`` waits for that."""
+    if not room_known:
+        fig.update_layout(meta={"provisional": True})
+    return fig

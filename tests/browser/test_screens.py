@@ -85,8 +85,10 @@ def test_page_fits_the_screen(
     watch.attach(page)
     presenting = size != "phone"
     page.goto(screens.page_url(base, path, lang, presenting))
-    settle(page)
-    wait_for_charts(page)
+    # Generous limits, not timings: a server's first map page computes its shapes (30 s was
+    # passed under load on a cold server).
+    settle(page, timeout_ms=90_000)
+    wait_for_charts(page, timeout_ms=90_000)
     shots = artifacts / "screens"
     shots.mkdir(exist_ok=True)
     main = page.locator("[data-testid='stMain']").inner_text()
