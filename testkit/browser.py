@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 # Re-exported for the tests and bench: one import path for the browser harness.
-from sdg16.core.browser import CHROMIUM, CHROMIUM_ARGS, wait_for_charts  # noqa: F401
+from sdg16.core.browser import CHROMIUM, CHROMIUM_ARGS, lend, wait_for_charts  # noqa: F401
 from sdg16.core.browser import context as chromium_context
 from testkit.paths import ROOT
 
@@ -111,8 +111,24 @@ class PageWatch:
 
 
 def browser(viewport: tuple[int, int] = (1280, 900)):
-    """Headless Chromium with the project's flags (``sdg16.core.browser``)."""
+    """A context of headless Chromium with the project's flags (``sdg16.core.browser``): in the
+    shared one while ``shared_chromium`` runs, else in a Chromium of its own."""
     return chromium_context(viewport)
+
+
+@contextmanager
+def shared_chromium() -> Iterator[None]:
+    """One Chromium for everything inside (``browser()`` and the app's own PDF export in this
+    process): each test still gets a new context, with its own cookies and storage."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            with lend(chromium):
+                yield
+        finally:
+            chromium.close()
 
 
 def settle(page, timeout_ms: int = 30000) -> None:
@@ -128,7 +144,66 @@ def settle(page, timeout_ms: int = 30000) -> None:
         " && document.querySelector(\"[data-testid='stMain']\")",
         timeout=timeout_ms,
     )
-    page.wait_for_timeout(300)
+    painted(page)
+
+
+def painted(page) -> None:
+    """Wait two animation frames: what the page has drawn is on the screen (the frame after
+    the DOM change is painted), without a fixed quiet period."""
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+# How many colours a sample of the first canvas (deck.gl's map) holds: a blank one has one or two.
+CANVAS_COLOURS_JS = """() => { const c = document.querySelector('canvas');
+  if (!c || !c.width || !c.height) return 0;
+  const d = document.createElement('canvas'); d.width = c.width; d.height = c.height;
+  const x = d.getContext('2d'); x.drawImage(c, 0, 0);
+  const px = x.getImageData(0, 0, d.width, d.height).data; const seen = new Set();
+  for (let i = 0; i < px.length; i += 4 * 97) seen.add(px[i] + ',' + px[i+1]);
+  return seen.size; }"""
+
+
+def canvas_colours(page) -> int:
+    return page.evaluate(CANVAS_COLOURS_JS)
+
+
+def wait_for_drawn_canvas(page, colours: int = 6, timeout_ms: int = 30000) -> None:
+    """Block until the first canvas holds ``colours`` or more (deck.gl draws after the script
+    settles, and its tiles after that): polled, not a fixed wait."""
+    page.wait_for_function(
+        f"() => ({CANVAS_COLOURS_JS})() >= {colours}", timeout=timeout_ms, polling=200
+    )
+    painted(page)
+
+
+def open_page(ctx, url: str):
+    """A new page in ``ctx``, watched from its first request, at ``url`` once Streamlit has drawn
+    it; returns ``(page, watch)``."""
+    page = ctx.new_page()
+    watch = PageWatch()
+    watch.attach(page)
+    page.goto(url)
+    settle(page)
+    return page, watch
+
+
+def sign_in(page, user: str, password: str) -> None:
+    """Type an account into the sign-in form the page shows (the sign-in page or a "Sign in
+    required" prompt, English) and submit it."""
+    page.get_by_label("User name").fill(user)
+    page.get_by_role("textbox", name="Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def create_report(page):
+    """On /reports with data shown: create the report, wait until it is ready, and download the
+    workbook; returns Playwright's download."""
+    page.get_by_role("button", name="Create report").click()
+    page.get_by_text("Report ready").wait_for(timeout=90000)
+    settle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download").filter(has_text=".xlsx").click()
+    return download.value
 
 
 def exceptions_on(page) -> list[str]:

@@ -8,11 +8,25 @@ import streamlit as st
 
 from sdg16.charts import maps as charts
 from sdg16.charts.progress_map import status_map
+from sdg16.core.formatting import unit_label
 from sdg16.services import indicators
-from sdg16.ui import cache, common, controls, guard, nav, page, present, screen, state, widgets
+from sdg16.ui import (
+    cache,
+    common,
+    controls,
+    downloads,
+    guard,
+    nav,
+    page,
+    present,
+    screen,
+    state,
+    widgets,
+)
 from sdg16.ui.i18n import _
 
 PLAY_KEY, STOP_KEY, STEPPED_KEY = "map.play", "map_play_stop", "map_play_stepped"
+EXPORT_PLOT = (900, 360)  # px: the map inside a 1000x600 image, title and source around it
 PLAY_STEP_S = 1.2  # long enough to read the map and its caption between years
 
 f = page.setup("map")
@@ -111,7 +125,8 @@ if room is None:
 else:
     below = room[1] - charts.COLORBAR_PX - 24 if f.present else charts.MAP_HEIGHT
     frame = (room[0], min(max(below, 200), 900))
-view, width, height = charts.view_for(cache.map_bounds(members), *frame)
+bounds = cache.map_bounds(members)
+view, width, height = charts.view_for(bounds, *frame)
 fig = screen.mark_provisional(
     charts.choropleth(values, geojson, no_data, names, text, view, height, width), room is not None
 )
@@ -160,6 +175,22 @@ guard.public_csv(
     file_name=f"{series}_{year}{'_' + region if region else ''}.csv",
     f=f,
 )
+if len(values) and not by_status:  # the map as an image: title, place, source, date drawn in
+    place = widgets.region_labels().get(region, _("World")) if region else _("World")
+    # No panning limits in a picture: MapLibre zooms in until they fill a wider frame.
+    export_view = {**charts.view_for(bounds, *EXPORT_PLOT)[0], "bounds": None}
+    downloads.chart_buttons(
+        # Drawn again on click for the image's own plot area, so the whole region is in it.
+        # MapLibre draws on a canvas: in the SVG the map is an embedded picture.
+        lambda: charts.choropleth(
+            values, geojson, no_data, names, text, export_view, EXPORT_PLOT[1]
+        ),
+        f"{title}, {year}",
+        f"{unit_label(unit, f.lang)}{', ' + breakdown if breakdown else ''} · {place}",
+        values,
+        stem=f"sdg16-{series}-map-{year}",
+        filters=guard.query_of(f),
+    )
 with tabs:
     widgets.view_tabs("map")
 widgets.sources_panel(series)

@@ -24,19 +24,44 @@ CHROMIUM_ARGS = [
 ]
 
 
+# A Chromium this process already runs (``lend``): Playwright's sync API cannot start inside
+# itself, and a launch costs seconds where a new context costs a fraction of one.
+_lent: list = []
+
+
+@contextmanager
+def lend(browser) -> Iterator[None]:
+    """While inside, ``context`` opens its contexts in ``browser`` (a launched Playwright
+    Chromium) instead of launching one: the test session runs one Chromium for all its tests."""
+    _lent.append(browser)
+    try:
+        yield
+    finally:
+        _lent.remove(browser)
+
+
 @contextmanager
 def context(viewport: tuple[int, int] = (1280, 900), locale: str = "en-US") -> Iterator:
-    """A Playwright browser context on a fresh, throwaway profile. The locale is fixed (the
-    machine's own would vary): pages pick a first country from the browser's region."""
+    """A Playwright browser context on a fresh, throwaway profile (its own cookies and storage).
+    The locale is fixed (the machine's own would vary): pages pick a first country from the
+    browser's region."""
     from playwright.sync_api import sync_playwright
 
+    size = {"width": viewport[0], "height": viewport[1]}
+    if _lent:
+        ctx = _lent[-1].new_context(viewport=size, locale=locale)
+        try:
+            yield ctx
+        finally:
+            ctx.close()
+        return
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
         ctx = pw.chromium.launch_persistent_context(
             profile,
             executable_path=CHROMIUM,
             headless=True,
             args=CHROMIUM_ARGS,
-            viewport={"width": viewport[0], "height": viewport[1]},
+            viewport=size,
             locale=locale,
         )
         try:

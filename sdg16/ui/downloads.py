@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -62,10 +64,65 @@ def chart_frame(rows: pd.DataFrame) -> tuple[str, str]:
     return "; ".join(sorted({_(dataset_label(s)) for s in rows["source"]})), when
 
 
-def chart_file(fig: go.Figure, meta: tables.About, frame: tuple[str, str], lang: str, fmt: str):
-    """The chart on screen as PNG or SVG, its title, filters, source and data date drawn in."""
-    framed = export.framed(fig, meta.title, meta.filters, *frame, lang)
+def chart_file(
+    fig: go.Figure | Callable[[], go.Figure],
+    title: str,
+    subtitle: str,
+    frame: tuple[str, str],
+    lang: str,
+    fmt: str,
+) -> bytes:
+    """The chart on screen as PNG or SVG, its title, filters, source and data date drawn in.
+    ``fig`` may be a function that draws it for the image's size, called only on click."""
+    framed = export.framed(
+        fig if isinstance(fig, go.Figure) else fig(), title, subtitle, *frame, lang
+    )
     return images.image(framed, fmt, width=1000, height=600)
+
+
+def chart_files(
+    fig: go.Figure | Callable[[], go.Figure], title: str, subtitle: str, rows: pd.DataFrame
+) -> dict:
+    """{ext: (label, make)} for the chart as PNG and SVG; empty without Chromium to draw it."""
+    if not images.chromium_available():
+        return {}
+    frame, lang = chart_frame(rows), current_lang()
+    return {
+        ext: (_(label), lambda ext=ext: chart_file(fig, title, subtitle, frame, lang, ext))
+        for ext, label in CHART_LABELS.items()
+    }
+
+
+def chart_buttons(
+    fig: go.Figure | Callable[[], go.Figure],
+    title: str,
+    subtitle: str,
+    rows: pd.DataFrame,
+    *,
+    stem: str,
+    filters: str,
+) -> None:
+    """The chart as PNG and SVG on their own (the map page), made on click through the guard."""
+    files = chart_files(fig, title, subtitle, rows)
+    if not files:
+        return
+    for col, (ext, (label, make)) in zip(st.columns(len(files)), files.items(), strict=True):
+        with col:
+            _download(label, make, len(rows), f"{stem}.{ext}", ext, filters)
+
+
+def _download(label: str, make, n: int, file_name: str, ext: str, filters: str) -> None:
+    """A file made on click through the guard (role check and audit entry)."""
+    guard.guarded_download(
+        label,
+        Role.ANONYMOUS,
+        lambda: (make(), n),
+        file_name=file_name,
+        mime=MIME[ext],
+        filters=filters,
+        fmt=ext,
+        width="stretch",
+    )
 
 
 def buttons(rows: pd.DataFrame, view: View, url_path: str, figure: go.Figure | None = None) -> None:
@@ -86,22 +143,10 @@ def buttons(rows: pd.DataFrame, view: View, url_path: str, figure: go.Figure | N
             n=num(len(rows)), filters=meta.filters
         )
     )
-    labels = dict(LABELS)
-    if figure is not None and images.chromium_available():
-        frame, lang = chart_frame(rows), current_lang()
-        for ext, label in CHART_LABELS.items():
-            files[ext] = lambda ext=ext: chart_file(figure, meta, frame, lang, ext)
-            labels[ext] = _(label)
+    labelled = {ext: (LABELS[ext], make) for ext, make in files.items()}
+    if figure is not None:
+        labelled |= chart_files(figure, meta.title, meta.filters, rows)
     query = view.link.to_query()
-    for col, (ext, make) in zip(st.columns(len(files)), files.items(), strict=True):
+    for col, (ext, (label, make)) in zip(st.columns(len(labelled)), labelled.items(), strict=True):
         with col:
-            guard.guarded_download(
-                labels[ext],
-                Role.ANONYMOUS,
-                lambda make=make: (make(), len(rows)),
-                file_name=f"{stem}.{ext}",
-                mime=MIME[ext],
-                filters=query,
-                fmt=ext,
-                width="stretch",
-            )
+            _download(label, make, len(rows), f"{stem}.{ext}", ext, query)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from testkit.browser import CHROMIUM, running_app
+from sdg16.state import accounts
+from sdg16.state.roles import Role
+from testkit.auth import PASSWORDS
+from testkit.browser import CHROMIUM, running_app, shared_chromium
 
 HERE = Path(__file__).parent
 
@@ -34,3 +37,20 @@ def incident_url(incident_store: Path):
     """The app on the store with the HarassMap reports imported."""
     with running_app({"SDG16_DB": str(incident_store)}) as url:
         yield url
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chromium():
+    """One Chromium for the session (a launch costs seconds; a new context per test does not)."""
+    with shared_chromium():
+        yield
+
+
+@pytest.fixture(scope="module")
+def analyst_app(store_path: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A server of the module's own whose state DB holds one analyst, ``ana``: the module's
+    tests read that DB's audit log, which nothing else writes to. Yields (url, state DB)."""
+    state = tmp_path_factory.mktemp("state") / "app_state.sqlite"
+    accounts.add_user("ana", Role.ANALYST, PASSWORDS["ana"], path=state)
+    with running_app({"SDG16_DB": str(store_path), "SDG16_STATE_DB": str(state)}) as url:
+        yield url, state

@@ -14,7 +14,7 @@ import pytest
 
 from sdg16.ui.registry import PAGES
 from testkit.a11y import axe_violations
-from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.browser import PageWatch, browser, exceptions_on, settle, wait_for_charts
 from testkit.screens import QUERIES
 
 # What a visitor must see in the main area, per language (proof the page drew and translated).
@@ -68,7 +68,7 @@ def _check(page, app_url: str, artifacts: Path, size, path: str, mode: str, lang
     )
     page.goto(f"{app_url}/{path}?{query}")
     settle(page)
-    page.wait_for_timeout(700)  # plotly / MapLibre draw after the script finishes
+    wait_for_charts(page)  # plotly / MapLibre draw after the script finishes
     shots = artifacts / "a11y"
     shots.mkdir(exist_ok=True)
     page.screenshot(path=str(shots / f"{path}-{mode}-{lang}-{size[0]}x{size[1]}.png"))

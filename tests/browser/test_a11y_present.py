@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from testkit.a11y import axe_violations
-from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.browser import browser, exceptions_on, open_page
 
 CASES = [
     (size, mode, lang)
@@ -24,11 +24,7 @@ CASES = [
 def test_home_is_accessible(app_url: str, artifacts: Path, size, mode: str, lang: str) -> None:
     query = f"geo=MEX&lang={lang}" + ("&present=1" if mode == "present" else "")
     with browser(viewport=size) as ctx:
-        page = ctx.new_page()
-        watch = PageWatch()
-        watch.attach(page)
-        page.goto(f"{app_url}/home?{query}")
-        settle(page)
+        page, watch = open_page(ctx, f"{app_url}/home?{query}")
         page.get_by_text("28,2" if lang == "es" else "28.2").first.wait_for()
         name = f"home-{mode}-{lang}-{size[0]}x{size[1]}.png"
         page.screenshot(path=str(artifacts / name))

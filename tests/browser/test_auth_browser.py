@@ -5,36 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from sdg16.state import accounts, audit
-from sdg16.state.roles import Role
-from testkit.browser import MENU, PageWatch, browser, exceptions_on, running_app, settle
+from sdg16.state import audit
+from testkit.auth import PASSWORDS
+from testkit.browser import MENU, browser, create_report, exceptions_on, open_page, settle, sign_in
 
 LINK = "/reports?series=VC_IHR_PSRC&geo=EGY,MEX,HND&from=2012&to=2014"
-
-
-@pytest.fixture(scope="module")
-def auth_app(store_path: Path, tmp_path_factory: pytest.TempPathFactory):
-    state = tmp_path_factory.mktemp("state") / "app_state.sqlite"
-    accounts.add_user("ana", Role.ANALYST, "analyst-password-1", path=state)
-    env = {"SDG16_DB": str(store_path), "SDG16_STATE_DB": str(state)}
-    with running_app(env) as url:
-        yield url, state
 
 
 def _nav(page) -> list[str]:
     return page.locator(MENU).all_inner_texts()
 
 
-def test_anonymous_menu_and_restricted_urls(auth_app, artifacts: Path) -> None:
-    url, _ = auth_app
+def test_anonymous_menu_and_restricted_urls(analyst_app, artifacts: Path) -> None:
+    url, _ = analyst_app
     with browser() as ctx:
-        page = ctx.new_page()
-        watch = PageWatch()
-        watch.attach(page)
-        page.goto(url)
-        settle(page)
+        page, watch = open_page(ctx, url)
         page.get_by_role("link", name="Overview").wait_for(timeout=30000)
         menu = " ".join(_nav(page))
         assert "Overview" in menu and "Sign in" in menu
@@ -48,23 +33,17 @@ def test_anonymous_menu_and_restricted_urls(auth_app, artifacts: Path) -> None:
         assert not watch.offsite and not exceptions_on(page)
 
 
-def test_analyst_signs_in_on_a_link_and_gets_a_report(auth_app, artifacts: Path) -> None:
-    url, state = auth_app
+def test_analyst_signs_in_on_a_link_and_gets_a_report(analyst_app, artifacts: Path) -> None:
+    url, state = analyst_app
     with browser() as ctx:
         page = ctx.new_page()
         page.goto(url + LINK)
         settle(page)
-        page.get_by_label("User name").fill("ana")
-        page.get_by_role("textbox", name="Password").fill("analyst-password-1")
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, "ana", PASSWORDS["ana"])
         page.get_by_text("Data for these filters (8 rows)").wait_for(timeout=30000)
-        page.get_by_role("button", name="Create report").click()
-        page.get_by_text("Report ready").wait_for(timeout=90000)
-        settle(page)
+        download = create_report(page)
         page.screenshot(path=str(artifacts / "auth-reports-analyst.png"), full_page=True)
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Download").filter(has_text=".xlsx").click()
-        assert download.value.suggested_filename.endswith(".xlsx")
+        assert download.suggested_filename.endswith(".xlsx")
         assert not exceptions_on(page)
     log = audit.entries(action="report", actor="ana", path=state)
     assert sorted(log["format"]) == ["html", "pdf", "xlsx"]

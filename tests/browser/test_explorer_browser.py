@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.browser import browser, exceptions_on, open_page, settle
 
 
 @pytest.mark.parametrize(
@@ -21,11 +21,7 @@ def test_explorer_page_renders_offline(
     app_url: str, artifacts: Path, path: str, expect: str, shot: str
 ) -> None:
     with browser() as ctx:
-        page = ctx.new_page()
-        watch = PageWatch()
-        watch.attach(page)
-        page.goto(app_url + path)
-        settle(page)
+        page, watch = open_page(ctx, app_url + path)
         page.get_by_text(expect).first.wait_for()
         if path.startswith("/trends"):
             # Three country lines drawn by plotly.js in the browser.

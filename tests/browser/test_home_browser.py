@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.browser import browser, exceptions_on, open_page
 
 
 def test_home_renders_offline_with_real_values(app_url: str, artifacts: Path) -> None:
     with browser() as ctx:
-        page = ctx.new_page()
-        watch = PageWatch()
-        watch.attach(page)
-        page.goto(f"{app_url}/?geo=MEX")
-        settle(page)
+        page, watch = open_page(ctx, f"{app_url}/?geo=MEX")
         page.get_by_text("Homicide rate").first.wait_for()
         page.screenshot(path=str(artifacts / "home-mex.png"), full_page=True)
         assert exceptions_on(page) == []

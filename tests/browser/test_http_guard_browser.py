@@ -9,11 +9,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pytest
-
-from sdg16.state import accounts, audit
-from sdg16.state.roles import Role
-from testkit.browser import browser, exceptions_on, running_app, settle
+from sdg16.state import audit
+from testkit.auth import PASSWORDS
+from testkit.browser import browser, create_report, exceptions_on, settle, sign_in
 
 
 def _status(url: str) -> int:
@@ -63,30 +61,16 @@ def test_a_download_fetched_again_is_audited(app_url: str) -> None:
     assert all("from 127.0.0.1" in d for d in new["detail"])
 
 
-@pytest.fixture(scope="module")
-def analyst_app(store_path: Path, tmp_path_factory: pytest.TempPathFactory):
-    state = tmp_path_factory.mktemp("state") / "app_state.sqlite"
-    accounts.add_user("ana", Role.ANALYST, "analyst-password-1", path=state)
-    with running_app({"SDG16_DB": str(store_path), "SDG16_STATE_DB": str(state)}) as url:
-        yield url, state
-
-
 def test_a_restricted_file_link_needs_the_session(analyst_app, artifacts: Path) -> None:
     url, state = analyst_app
     with browser() as ctx:
         page = ctx.new_page()
         page.goto(url + "/reports?series=VC_IHR_PSRC&geo=EGY,MEX,HND&from=2012&to=2014")
         settle(page, 90000)  # a cold server: its caches fill on this first visit
-        page.get_by_label("User name").fill("ana")
-        page.get_by_role("textbox", name="Password").fill("analyst-password-1")
-        page.get_by_role("button", name="Sign in").click()
+        sign_in(page, "ana", PASSWORDS["ana"])
         page.get_by_text("Data for these filters (8 rows)").wait_for(timeout=30000)
-        page.get_by_role("button", name="Create report").click()
-        page.get_by_text("Report ready").wait_for(timeout=90000)
-        settle(page)
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Download").filter(has_text=".xlsx").click()
-        link, name = download.value.url, download.value.suggested_filename
+        download = create_report(page)
+        link, name = download.url, download.suggested_filename
         again = ctx.request.get(link)  # the analyst's own browser, with its session cookie
         assert again.status == 200 and again.body()[:2] == b"PK"  # the workbook
     assert _status(link) == 403  # the same link without the session: refused

@@ -41,24 +41,26 @@ def _words_on(page, url: str, path: str, lang: str, shots: Path) -> dict[str, st
     return english_words(shown_texts(page), lang)
 
 
-@pytest.mark.parametrize("lang", ["es", "fr"])
-def test_public_pages_show_no_english(i18n_app: str, artifacts: Path, lang: str) -> None:
+def _english_on(page, url: str, paths, lang: str, artifacts: Path) -> dict[str, str]:
+    """Every English word found on ``paths``, as "path: word" -> the text it was found in."""
     shots = artifacts / "i18n"
     shots.mkdir(exist_ok=True)
     found = {}
+    for path in paths:
+        words = _words_on(page, url, path, lang, shots)
+        found |= {f"{path}: {w}": text for w, text in words.items()}
+    return found
+
+
+@pytest.mark.parametrize("lang", ["es", "fr"])
+def test_public_pages_show_no_english(i18n_app: str, artifacts: Path, lang: str) -> None:
     with browser((1280, 900)) as ctx:
-        page = ctx.new_page()
-        for path in PUBLIC:
-            words = _words_on(page, i18n_app, path, lang, shots)
-            found |= {f"{path}: {w}": text for w, text in words.items()}
+        found = _english_on(ctx.new_page(), i18n_app, PUBLIC, lang, artifacts)
     assert found == {}
 
 
 @pytest.mark.parametrize("lang", ["es", "fr"])
 def test_admin_pages_show_no_english(i18n_app: str, artifacts: Path, lang: str) -> None:
-    shots = artifacts / "i18n"
-    shots.mkdir(exist_ok=True)
-    found = {}
     with browser((1280, 900)) as ctx:
         page = ctx.new_page()
         page.goto(f"{i18n_app}/login?lang={lang}")
@@ -68,9 +70,7 @@ def test_admin_pages_show_no_english(i18n_app: str, artifacts: Path, lang: str) 
         main.locator("input[type='password']").fill("admin-password-12")
         main.locator("input[type='password']").press("Enter")  # submits the sign-in form
         page.locator("[data-testid='stSidebar']").get_by_text("root").first.wait_for()
-        for path in sorted(ADMIN_ONLY):
-            words = _words_on(page, i18n_app, path, lang, shots)
-            found |= {f"{path}: {w}": text for w, text in words.items()}
+        found = _english_on(page, i18n_app, sorted(ADMIN_ONLY), lang, artifacts)
         # Proof the administrator's pages were drawn, not a sign-in prompt.
         assert page.locator("[data-testid='stMain'] [data-testid='stTabs'], h1").count() > 0
     assert found == {}

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.browser import (
+    browser,
+    exceptions_on,
+    open_page,
+    painted,
+    settle,
+    wait_for_charts,
+    wait_for_drawn_canvas,
+)
 
 SIZES = {"phone": (390, 844), "laptop": (1280, 720), "wide": (1920, 1080)}
 
@@ -17,17 +25,14 @@ def _open_findings(page, label: str = "Key findings") -> None:
     settle(page)
     page.locator("canvas").first.wait_for()
     page.locator(".js-plotly-plot").first.wait_for()
-    page.wait_for_timeout(1500)  # deck.gl draws after the script settles
+    wait_for_charts(page)
+    wait_for_drawn_canvas(page)  # deck.gl draws after the script settles
 
 
 @pytest.mark.parametrize("size", list(SIZES))
 def test_findings_tab_draws_offline(incident_url: str, artifacts: Path, size: str) -> None:
     with browser(SIZES[size]) as ctx:
-        page = ctx.new_page()
-        watch = PageWatch()
-        watch.attach(page)
-        page.goto(f"{incident_url}/incidents?geo=EGY")
-        settle(page)
+        page, watch = open_page(ctx, f"{incident_url}/incidents?geo=EGY")
         _open_findings(page)
         for part, where in (
             ("text", page.get_by_role("heading", name="Key findings")),
@@ -35,7 +40,7 @@ def test_findings_tab_draws_offline(incident_url: str, artifacts: Path, size: st
             ("band", page.locator(".js-plotly-plot").first),
         ):
             where.scroll_into_view_if_needed()
-            page.wait_for_timeout(300)
+            painted(page)
             page.screenshot(path=str(artifacts / f"incidents-findings-{size}-{part}.png"))
         body = page.inner_text("body")
         assert "reports in Egypt from" in body and "Hot spot, 99 % confidence" in body
@@ -46,11 +51,7 @@ def test_findings_tab_draws_offline(incident_url: str, artifacts: Path, size: st
 
 def test_tabs_and_language_back_and_forth(incident_url: str, artifacts: Path) -> None:
     with browser(SIZES["laptop"]) as ctx:
-        page = ctx.new_page()
-        watch = PageWatch()
-        watch.attach(page)
-        page.goto(f"{incident_url}/incidents?geo=EGY&admin1=EG-C&lang=fr")
-        settle(page)
+        page, watch = open_page(ctx, f"{incident_url}/incidents?geo=EGY&admin1=EG-C&lang=fr")
         _open_findings(page, "Constats clés")
         assert "signalements à Cairo" in page.inner_text("body")
         for tab in ("Carte", "Constats clés", "Chronologie", "Constats clés"):

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.browser import (
+    browser,
+    canvas_colours,
+    exceptions_on,
+    open_page,
+    wait_for_drawn_canvas,
+)
 
 
 def test_incident_map_renders_offline(incident_url: str, artifacts: Path) -> None:
     with browser((1280, 1300)) as ctx:
-        page = ctx.new_page()
-        watch = PageWatch()
-        watch.attach(page)
-        page.goto(f"{incident_url}/incidents?geo=EGY")
-        settle(page)
+        page, watch = open_page(ctx, f"{incident_url}/incidents?geo=EGY")
         page.locator("canvas").first.wait_for()
-        page.wait_for_timeout(2000)  # deck.gl draws after the script settles
+        wait_for_drawn_canvas(page)  # deck.gl draws after the script settles
         page.screenshot(path=str(artifacts / "incidents-egy.png"), full_page=True)
         assert exceptions_on(page) == []
         assert watch.offsite == [], f"requests left the machine: {watch.offsite}"
@@ -24,12 +26,4 @@ def test_incident_map_renders_offline(incident_url: str, artifacts: Path) -> Non
         # (as 15: a public visitor gets every count rounded to base 5).
         assert "Incident reports" in body and "1,520" in body and "15 reports dated before" in body
         # The canvas holds drawn pixels, not a blank rectangle.
-        drawn = page.evaluate(
-            """() => { const c = document.querySelector('canvas');
-                 const d = document.createElement('canvas'); d.width = c.width; d.height = c.height;
-                 const x = d.getContext('2d'); x.drawImage(c, 0, 0);
-                 const px = x.getImageData(0, 0, d.width, d.height).data; const seen = new Set();
-                 for (let i = 0; i < px.length; i += 4 * 97) seen.add(px[i] + ',' + px[i+1]);
-                 return seen.size; }"""
-        )
-        assert drawn > 5
+        assert canvas_colours(page) > 5

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from testkit.browser import PageWatch, browser, exceptions_on, settle, wait_for_charts
+from testkit.browser import PageWatch, browser, exceptions_on, open_page, settle, wait_for_charts
 
 # Where a lon/lat lands on the MapLibre canvas, from the map plotly drew.
 PROJECT = """([lon, lat]) => {
@@ -24,15 +24,6 @@ PROJECT = """([lon, lat]) => {
 def ctx(app_url: str):
     with browser((1400, 1000)) as context:
         yield context
-
-
-def open_page(ctx, url: str):
-    page = ctx.new_page()
-    watch = PageWatch()
-    watch.attach(page)
-    page.goto(url)
-    settle(page)
-    return page, watch
 
 
 def assert_clean(page, watch: PageWatch) -> None:

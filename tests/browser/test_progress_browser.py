@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.browser import PageWatch, browser, exceptions_on, settle, wait_for_charts
 
 SIZES = [(390, 844), (1280, 720), (1920, 1080)]
 
@@ -68,7 +68,7 @@ def test_region_page_and_status_map(page, app_url: str, artifacts: Path, size) -
     legend = page.locator(".legendtext", has_text="Deterioration (")
     legend.first.wait_for()
     legend.first.scroll_into_view_if_needed()
-    page.wait_for_timeout(1500)  # MapLibre paints after the script
+    wait_for_charts(page)  # MapLibre paints after the script
     page.screenshot(path=str(artifacts / f"progress-map-{size[0]}x{size[1]}.png"))
     _clean(page, watch)
 

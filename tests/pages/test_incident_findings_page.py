@@ -5,30 +5,12 @@ no exact statistics; the tab follows the language."""
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
-import pytest
-import streamlit as st
+from testkit.auth import signed_in
+from testkit.fixtures import module_state_db
 
-from sdg16.state import accounts
-from sdg16.state.roles import Role
-from testkit.auth import PASSWORDS, signed_in
-
-
-@pytest.fixture(scope="module", autouse=True)
-def setting(tmp_path_factory: pytest.TempPathFactory, incident_store: Path):
-    old = {k: os.environ.get(k) for k in ("SDG16_STATE_DB", "SDG16_DB")}
-    os.environ["SDG16_STATE_DB"] = str(tmp_path_factory.mktemp("state") / "state.sqlite")
-    os.environ["SDG16_DB"] = str(incident_store)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    accounts.add_user("ana", Role.ANALYST, PASSWORDS["ana"])
-    yield
-    for key, value in old.items():
-        os.environ.pop(key, None) if value is None else os.environ.update({key: value})
-    st.cache_resource.clear()
-    st.cache_data.clear()
+# Users in a throwaway state DB; the app reads the store holding the HarassMap reports.
+state_db = module_state_db("ana", store="incident_store")
 
 
 def _open(at, tab: str = "Key findings"):

@@ -12,7 +12,6 @@ from urllib.parse import parse_qsl
 
 import pandas as pd
 import pytest
-import streamlit as st
 
 from sdg16.core import catalog
 from sdg16.core.disclosure import SMALL_COUNT
@@ -21,9 +20,10 @@ from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.reports.build import build_report
 from sdg16.reports.incident_sections import breakdown_table
 from sdg16.services import incidents
-from sdg16.state import accounts, audit
+from sdg16.state import audit
 from sdg16.state.roles import Role
-from testkit.auth import PASSWORDS, signed_in
+from testkit.auth import signed_in
+from testkit.fixtures import module_state_db
 from testkit.paths import ROOT
 
 VIEW = {
@@ -42,21 +42,8 @@ FILTER = Filter(
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def setting(tmp_path_factory: pytest.TempPathFactory, incident_store: Path):
-    """Users in a throwaway state DB; the app reads the store holding the HarassMap reports."""
-    old = {k: os.environ.get(k) for k in ("SDG16_STATE_DB", "SDG16_DB")}
-    os.environ["SDG16_STATE_DB"] = str(tmp_path_factory.mktemp("state") / "state.sqlite")
-    os.environ["SDG16_DB"] = str(incident_store)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    for name, role in (("vic", Role.VIEWER), ("ana", Role.ANALYST)):
-        accounts.add_user(name, role, PASSWORDS[name])
-    yield
-    for key, value in old.items():
-        os.environ.pop(key, None) if value is None else os.environ.update({key: value})
-    st.cache_resource.clear()
-    st.cache_data.clear()
+# Users in a throwaway state DB; the app reads the store holding the HarassMap reports.
+state_db = module_state_db("vic", "ana", store="incident_store")
 
 
 @pytest.fixture(scope="module")

@@ -43,15 +43,22 @@ def test_tabs_and_sources_in_spanish(store_path: Path) -> None:
     assert "cargado el" in text
 
 
-def test_chart_downloads_have_the_frame_drawn_in_and_are_audited(store_path: Path) -> None:
+def _chart_images(page: str, query: dict[str, str]) -> tuple[str, bytes, int]:
+    """(SVG text, PNG bytes, audit entries before) of the page's chart, clicked as a person."""
     with capture() as files:
-        at = open_app("trends", **VIEW)
+        at = open_app(page, **query)
+        assert not at.exception
         buttons = {b.label: b for b in at.download_button}
         assert {"Chart (PNG)", "Chart (SVG)"} <= set(buttons)
         before = len(audit.entries(action="export"))
         svg = fetch(buttons["Chart (SVG)"], files).decode("utf-8")
         png = fetch(buttons["Chart (PNG)"], files)
     assert svg.startswith("<svg") and png.startswith(b"\x89PNG")
+    return svg, png, before
+
+
+def test_chart_downloads_have_the_frame_drawn_in_and_are_audited(store_path: Path) -> None:
+    svg, _png, before = _chart_images("trends", VIEW)
     for drawn in (
         "Homicide rate",
         "Mexico, Colombia",
@@ -77,3 +84,18 @@ def test_chart_download_speaks_the_page_language(store_path: Path) -> None:
         and "Años: 2005 – último disponible" in text
     )
     assert "Fuente: División de Estadística de las Naciones Unidas" in text
+
+
+def test_map_downloads_have_the_frame_drawn_in_and_are_audited(
+    store_path: Path, artifacts: Path
+) -> None:
+    # The page's MapLibre map draws on a canvas: the SVG keeps the words as text and holds the
+    # drawn map as an embedded picture.
+    query = {"series": "VC_IHR_PSRC", "year": "2019", "region": "un-africa"}
+    svg, png, before = _chart_images("map", query)
+    for drawn in ("Homicide rate, 2019", "Africa", "Source: UN Statistics"):
+        assert drawn in svg
+    assert svg.count("<image") == 1 and "data:image/png;base64," in svg
+    (artifacts / "map-download-africa.png").write_bytes(png)
+    log = audit.entries(action="export")
+    assert len(log) == before + 2 and all("region=un-africa" in q for q in log.iloc[:2]["filters"])
