@@ -36,7 +36,7 @@ EXPECT = {
     "fr": {
         "map": "Taux d'homicides",
         "trends": "Taux d'homicides",
-        "country": "séries principales ont des données",
+        "country": "ont des données",
         "progress": "Progrès vers 2030",
         "progress_method": "Méthode 1",
     },
