@@ -47,6 +47,9 @@ IDLE_JS = (
     " && document.querySelector(\"[data-testid='stApp']\")"
     "?.getAttribute('data-test-script-state') === 'notRunning'"
 )
+STATE_JS = (
+    "document.querySelector(\"[data-testid='stApp']\")?.getAttribute('data-test-script-state')"
+)
 MAIN = "[data-testid='stMain']"
 SIDEBAR = "[data-testid='stSidebar']"
 TIMEOUT_MS = 60_000
@@ -88,7 +91,9 @@ def step(
     while True:  # a follow-up run (st.rerun) belongs to this step
         seen = runs(page)
         page.wait_for_timeout(quiet_ms)
-        if runs(page) == seen:
+        # Quiet means no run finished and none is going: a follow-up run longer than
+        # ``quiet_ms`` has not finished yet, but it is running.
+        if runs(page) == seen and page.evaluate(STATE_JS) == "notRunning":
             break
         page.wait_for_function(IDLE_JS, arg=[seen, document(page)], timeout=TIMEOUT_MS, polling=20)
         took = time.perf_counter() - start
@@ -159,6 +164,7 @@ def pick(page, label: str, option: str) -> float:
 def tags(page, label_start: str) -> list[str]:
     """The chips of the multiselect whose label starts with ``label_start``."""
     box = page.get_by_test_id("stMultiSelect").filter(has_text=label_start).first
+    box.wait_for(timeout=TIMEOUT_MS)  # a page redrawn in another language: its label changed
     return box.locator("[data-tag]").evaluate_all(
         "els => els.map(e => e.getAttribute('aria-label'))"
     )
@@ -234,6 +240,39 @@ def watched(ctx):
     watch = PageWatch()
     watch.attach(page)
     return page, watch
+
+
+def fixtures(server: str, viewport: tuple[int, int] = (1400, 1000)) -> tuple:
+    """The ``ctx`` (one browser for the module, after the server fixture named ``server``)
+    and ``tab`` (a fresh, watched tab per journey, checked by ``clean``) fixtures of a journey
+    test file: ``ctx, tab = journeys.fixtures("app_url")``."""
+    import pytest
+
+    @pytest.fixture(scope="module")
+    def ctx(request):
+        request.getfixturevalue(server)  # the server starts before the browser
+        with journey_browser(viewport) as context:
+            yield context
+
+    @pytest.fixture
+    def tab(ctx):
+        page, watch = watched(ctx)
+        yield page
+        clean(page, watch)
+        page.close()
+
+    return ctx, tab
+
+
+def open_tab(page, name: str) -> float:
+    """Open one of the page's tabs (Map, Timeline...): a tab that reruns when opened."""
+    return step(page, page.locator(MAIN).get_by_role("tab", name=name, exact=True).click)
+
+
+def segment(page, name: str) -> float:
+    """Click the segment ``name`` of a segmented control in the page's main part."""
+    group = page.locator(MAIN).get_by_test_id("stButtonGroup")
+    return step(page, group.get_by_text(name, exact=True).first.click)
 
 
 def wait_for_cookie(page, present: bool = True) -> None:

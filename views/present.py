@@ -11,7 +11,7 @@ import streamlit as st
 from sdg16.core import textsafe
 from sdg16.state import presentations
 from sdg16.state.roles import Role
-from sdg16.ui import controls, guard, page, present, session
+from sdg16.ui import controls, guard, page, present, session, state
 from sdg16.ui.i18n import _
 from sdg16.ui.registry import PAGES
 
@@ -38,7 +38,7 @@ if present.is_presenting():  # a presenter link to the deck: open its slide, ful
         st.switch_page(target[0], query_params=target[1])
 
 st.title(textsafe.md(chosen, limit=None))
-st.query_params.update({"deck": chosen})
+state.write_params(st.query_params.to_dict() | {"deck": chosen})  # not on a first view
 if st.button(_("Start presenting"), icon=":material/slideshow:", type="primary"):
     target = present.slide_link(chosen, 1, lang)
     if target:

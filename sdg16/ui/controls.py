@@ -17,9 +17,9 @@ through ``set_next``: a widget's state cannot be set once it is drawn in a run.
 The widget's own key carries the language (``map.region.es``; English keeps ``map.region``).
 Streamlit gives a keyed widget the same identity whatever its labels, and the browser then
 keeps showing the old language's label for the chosen value ("Mexico" on a Spanish page).
-A new language is a new widget, seeded from the URL (the language switch writes the view as
-shown, ``nav.rewrite``) or, for a control the URL does not hold, from its state in the
-language before.
+A new language is a new widget, seeded from its state in the language before (the newest
+truth: a click made while the last run was still going is in that state, not yet in the URL the
+switch wrote with ``nav.rewrite``), or from the URL when there is none.
 
 Usage: ``controls.selectbox(label, options, key="map.series", url=f.series, default=...)``.
 ``url`` is what the URL asks for (``None``/empty: nothing, so ``default``); ``key`` must be unique
@@ -58,13 +58,17 @@ def widget_key(key: str, lang: str | None = None) -> str:
     return key if lang == "en" else f"{key}.{lang}"
 
 
+_MISSING = object()
+
+
 def _before(key: str) -> Any:
-    """The control's state in another language, if it is still there (a language switch)."""
+    """The control's state in another language, if it is still there (a language switch: the
+    run that switched stopped with ``st.rerun`` before Streamlit dropped the old widgets)."""
     for lang in LANGUAGES:
         other = widget_key(key, lang)
         if other != widget_key(key) and other in st.session_state:
             return st.session_state[other]
-    return None
+    return _MISSING
 
 
 def _seed(key: str, url: Any, default: Any, valid: Callable[[Any], Any]) -> str:
@@ -75,9 +79,14 @@ def _seed(key: str, url: Any, default: Any, valid: Callable[[Any], Any]) -> str:
     empty = (None, (), [])
     if key in pending:
         wanted = pending.pop(key)
-    elif own not in st.session_state or from_history():
-        earlier = None if url not in empty or from_history() else _before(key)
-        wanted = url if url not in empty else earlier if earlier not in empty else default
+    elif from_history():
+        wanted = url if url not in empty else default
+    elif own not in st.session_state:
+        # A language switch: the old language's widget state wins over the URL. The URL the
+        # switch wrote is the view last drawn, and a click made while that run was still
+        # going (a country removed) is only in the widget's state.
+        earlier = _before(key)
+        wanted = earlier if earlier is not _MISSING else url if url not in empty else default
     else:
         wanted = st.session_state[own]
     checked = valid(wanted)

@@ -57,14 +57,18 @@ def notice(text: str) -> None:
 
 
 def write_filter(f: Filter) -> None:
-    """Make the URL describe ``f``, and the menu's links carry it.
+    """Make the URL describe ``f``, and the menu's links carry it (``write_params``)."""
+    write_params(f.to_params())
+
+
+def write_params(params: dict[str, str]) -> None:
+    """Make the URL hold ``params``, and the menu's links carry their shared part.
 
     Only when it changed (each write is a browser history entry, and an unchanged one would
-    rerun for nothing). In a page view's first run, not when ``f`` is just the opening URL with
-    the page's defaults filled in: the same view, and a write would add a history entry that
-    Back returns to without any visible change. (A link with values the page dropped is still
-    rewritten, so what is copied from the address bar is what is shown.)"""
-    params = f.to_params()
+    rerun for nothing). In a page view's first run, not when ``params`` are just the opening
+    URL with the page's defaults filled in: the same view, and a write would add a history
+    entry that Back returns to without any visible change. (A link with values the page
+    dropped is still rewritten, so what is copied from the address bar is what is shown.)"""
     nav.remember(params)
     current = st.query_params.to_dict()
     defaults_only = all(params.get(k) == v for k, v in current.items())

@@ -6,25 +6,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from testkit import journeys as j
 
 TYPES = [("Touching", "touching"), ("Comments", "comments"), ("Catcalls", "catcalls")]
 
 
-@pytest.fixture(scope="module")
-def ctx(incident_url: str):
-    with j.journey_browser((1400, 1000)) as context:
-        yield context
-
-
-@pytest.fixture
-def tab(ctx):
-    page, watch = j.watched(ctx)
-    yield page
-    j.clean(page, watch)
-    page.close()
+ctx, tab = j.fixtures("incident_url")
 
 
 def _summary(page) -> str:
@@ -76,3 +63,21 @@ def test_incident_filters_survive_a_language_switch_and_a_page_switch(tab, incid
     j.back(tab)
     j.expect_url(tab, "/incidents", {"type": "touching", "place": "street", "lang": "es"})
     assert len(j.tags(tab, "Tipo de incidente")) == 1
+
+
+def test_timeline_per_changed_three_times(tab, incident_url: str) -> None:
+    # "Per" is how the timeline is drawn, not what it counts: the link stays as it was.
+    j.open_page(tab, f"{incident_url}/incidents?geo=EGY&type=touching")
+    j.open_tab(tab, "Timeline")
+    link = j.params(tab)
+    chart = tab.locator(f"{j.MAIN} .js-plotly-plot").first
+    axis, bars = chart.locator(".xtitle"), chart.locator(".bars .point")
+    assert axis.text_content() == "Month"
+    months = bars.count()
+    seen = {}
+    for label in ("Week", "Year", "Month"):
+        j.segment(tab, label)
+        assert j.params(tab) == link
+        assert axis.text_content() == label  # the chart redrawn per week, year, month
+        seen[label] = bars.count()
+    assert seen["Week"] > seen["Month"] == months > seen["Year"] > 0
