@@ -7,7 +7,7 @@ import streamlit as st
 from sdg16.charts import coverage as charts
 from sdg16.charts.profile import short_title
 from sdg16.services import indicators
-from sdg16.ui import cache, common, controls, guard, page, present, state, widgets
+from sdg16.ui import cache, common, controls, guard, page, present, screen, state, widgets
 from sdg16.ui.i18n import _
 
 f = page.setup("coverage")
@@ -74,13 +74,24 @@ if cover.empty:
             else _("No data at all for 1 country of the region: {places}.")
         ).format(n=len(cover.empty), places=", ".join(cover.empty))
     )
+room = screen.room("coverage")
+narrow = room is not None and room[0] < 640  # a phone: the codes alone leave room for the grid
+if f.present or narrow:  # a row per indicator: 83 series rows do not fit a shared screen
+    titles |= {i.code: _(i.title) for i in cat.indicators}
+    shown_country = charts.by_indicator(per_country, "years")
+    shown_year = charts.by_indicator(per_year, "countries")
+else:
+    shown_country, shown_year = per_country, per_year
 by_country_tab, by_year_tab, table_tab = st.tabs(
     [_("Series × countries"), _("Series × years"), _("Tables and downloads")]
 )
 with by_country_tab:
     present.plotly_chart(
-        charts.countries_heatmap(per_country, titles, f.lang),
+        screen.mark_provisional(
+            charts.countries_heatmap(shown_country, titles, f.lang, narrow), room is not None
+        ),
         "coverage",
+        380,  # the title, takeaway, a two-line caption (ES, FR) and the tabs above it
         width="stretch",
         theme=None,
     )
@@ -92,8 +103,11 @@ with by_country_tab:
     )
 with by_year_tab:
     present.plotly_chart(
-        charts.years_heatmap(per_year, titles, f.lang),
+        screen.mark_provisional(
+            charts.years_heatmap(shown_year, titles, f.lang, narrow), room is not None
+        ),
         "coverage-years",
+        380,  # the title, takeaway, a two-line caption (ES, FR) and the tabs above it
         width="stretch",
         theme=None,
     )

@@ -84,7 +84,7 @@ tab_map, tab_time, tab_break, tab_findings = st.tabs(
 if tab_map.open:
     with tab_map:
         data = cache.incident_map(role, f)
-        view = view_of(data.cells)
+        view = view_of(data.cells, fit_px=260 if f.present else 450)  # presenter: a low map
         deck = charts.density_deck(
             data.cells,
             data.areas,
@@ -94,11 +94,15 @@ if tab_map.open:
             cities=main_cities(f.geo[0], 12 if f.admin1 else 8, data_bbox(data.cells)),
             lang=f.lang,
         )
-        present.chart(lambda h: st.pydeck_chart(deck, height=h or 560), "incidents", 360)
         top = float(data.cells["reports"].max()) if not data.cells.empty else 0.0
         km = 2 * h3.average_hexagon_edge_length(data.resolution, unit="km")
         floor = 1 if privacy.sees_points(role) else SMALL_COUNT
-        st.html(charts.legend_html(top, km, f.lang, floor))
+        legend = charts.legend_html(top, km, f.lang, floor)
+        if f.present:  # above the map: on the shared screen, not below its bottom edge
+            st.html(legend)
+        present.chart(lambda h: st.pydeck_chart(deck, height=h or 560), "incidents", 450)
+        if not f.present:
+            st.html(legend)
         note = _("{place}: {n} hexagons with reports.").format(place=where, n=num(len(data.cells)))
         if data.hidden and privacy.sees_points(role):
             note += " " + _("{n} reports in cells with fewer than 5 are not drawn.").format(

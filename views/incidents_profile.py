@@ -44,19 +44,21 @@ if named:
         st.caption(_("Institution profiles count the reports that name the institution."))
 
 summary = cache.incident_summary(role, f)
-st.subheader(_("Profile: {subject}").format(subject=textsafe.md(subject)))
+if not f.present:  # the presenter's takeaway names the subject and says the three numbers
+    st.subheader(_("Profile: {subject}").format(subject=textsafe.md(subject)))
 if summary["has_synthetic"]:
     st.warning(
         _("SYNTHETIC data: {n} of these reports are generated.").format(
             n=fmt_count(summary["synthetic"])
         )
     )
-c1, c2, c3 = st.columns(3)
-c1.metric(_("Reports"), fmt_count(summary["reports"]))
 types = translated_keys(cache.incident_breakdown(role, f, "type"), "type")
-c2.metric(_("Most reported"), types["key"].iloc[0] if not types.empty else "—")
 places = translated_keys(cache.incident_breakdown(role, f, "place_type"), "place_type")
-c3.metric(_("Most common place"), places["key"].iloc[0] if not places.empty else "—")
+if not f.present:
+    c1, c2, c3 = st.columns(3)
+    c1.metric(_("Reports"), fmt_count(summary["reports"]))
+    c2.metric(_("Most reported"), types["key"].iloc[0] if not types.empty else "—")
+    c3.metric(_("Most common place"), places["key"].iloc[0] if not places.empty else "—")
 with header:
     present.presenter_header(
         _("Incident profiles"),

@@ -19,6 +19,7 @@ from sdg16.ui import (
     nav,
     page,
     present,
+    screen,
     state,
     widgets,
 )
@@ -110,18 +111,32 @@ title = _(entry.title)
 text = charts.MapText(title, unit, year, source, entry.higher_is_better, breakdown, f.lang)
 with header:
     present.presenter_header(title, charts.takeaway(values, text))
-# Sized for the screen it is shown on: the whole region in the frame, the colour bar inside.
-phone = present.is_phone()
-height = charts.PHONE_HEIGHT if phone else charts.PRESENT_HEIGHT if f.present else charts.MAP_HEIGHT
+# Drawn for the room it gets (measured in the browser): the whole region in the frame, the
+# colour bar inside the screen in presenter mode; until the browser has said, a guess.
+room = screen.room("map")
+if room is None:
+    frame = (
+        (350, charts.PHONE_HEIGHT)
+        if present.is_phone()
+        else (1200, charts.PRESENT_HEIGHT)
+        if f.present
+        else (1100, charts.MAP_HEIGHT)
+    )
+else:
+    below = room[1] - charts.COLORBAR_PX - 24 if f.present else charts.MAP_HEIGHT
+    frame = (room[0], min(max(below, 200), 900))
 bounds = cache.map_bounds(members)
-view, width = charts.view_for(bounds, 350 if phone else 1200 if f.present else 1100, height)
-fig = charts.choropleth(values, geojson, no_data, names, text, view, height, width)
+view, width, height = charts.view_for(bounds, *frame)
+fig = screen.mark_provisional(
+    charts.choropleth(values, geojson, no_data, names, text, view, height, width), room is not None
+)
 by_status = st.toggle(_("Colour by progress status"), key="map_by_status")
 if by_status:  # progress since 2015 of every country in scope, whatever the year shown
     fig = status_map(cache.progress(tuple(sorted(drawn)), (series,)), geojson, f.lang, view)
     fig.update_layout(
         height=height + charts.COLORBAR_PX, width=width, margin={"b": charts.COLORBAR_PX}
     )
+    screen.mark_provisional(fig, room is not None)
     st.caption(_("Open SDG progress measure, base year 2015 to the latest year with data."))
 event = st.plotly_chart(
     fig,

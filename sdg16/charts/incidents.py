@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -246,7 +248,9 @@ def reports_and_indicator(
     fig.add_bar(x=years, y=reports["reports"], name=label, marker_color="#9ecae1")
     unit = unit_label(obs["unit"].iloc[0], lang) if len(obs) and obs["unit"].iloc[0] else ""
     if not obs.empty:
-        fig.add_scatter(x=obs["year"], y=obs["value"], name=title, yaxis="y2", mode="lines+markers")
+        # Legend names do not wrap by themselves: a long title was wider than a phone.
+        name = "<br>".join(textwrap.wrap(title, 40))
+        fig.add_scatter(x=obs["year"], y=obs["value"], name=name, yaxis="y2", mode="lines+markers")
     fig.update_layout(
         title={"text": title, "font": {"size": 14}},
         height=320,
@@ -262,7 +266,10 @@ def reports_and_indicator(
             "rangemode": "tozero",
             "showgrid": False,
         },
-        legend={"orientation": "h", "y": -0.25},
+        # Under the axis title, in the figure's own bottom margin: at y=-0.25 of the plot the
+        # legend was cut on a phone, where its two names wrap to two lines.
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom"},
         separators=plotly_separators(lang),
     )
+    fig.update_layout(height=360, margin={"b": 80})
     return fig

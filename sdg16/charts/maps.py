@@ -21,8 +21,8 @@ BORDER_COLOUR = "#ffffff"
 SCALES = {False: "YlOrRd", True: "YlGnBu", None: "Blues"}
 MAP_HEIGHT = 520
 COLORBAR_PX = 64  # room under the map for the horizontal colour bar and its title
-PRESENT_HEIGHT = 380  # presenter mode: title, takeaway, map and caption inside 1280x720
-PHONE_HEIGHT = 240  # a 390 px wide phone: the whole world fits the width at this height
+PRESENT_HEIGHT = 320  # presenter mode, until the browser has said its size: inside 1280x720
+PHONE_HEIGHT = 240  # a phone (by its user agent) until the browser has said its width
 # The world once: Antarctica left out (no SDG 16 data), no second copy beside the first.
 WORLD = (-180.0, -58.0, 180.0, 84.0)
 
@@ -88,38 +88,38 @@ def _lat(y: float) -> float:
 
 
 def view_for(
-    bounds: tuple[float, float, float, float], max_width: int = 1100, height: int = MAP_HEIGHT
-) -> tuple[dict, int]:
-    """(MapLibre centre, zoom and panning limits, figure width in px) that show (west, south,
-    east, north) whole: the figure takes the region's own shape (up to ``max_width``), so the
-    world is drawn once, edge to edge, with no second copy beside it."""
+    bounds: tuple[float, float, float, float], max_width: int = 1100, max_height: int = MAP_HEIGHT
+) -> tuple[dict, int, int]:
+    """(MapLibre centre, zoom and panning limits, figure width, map height in px) that show
+    (west, south, east, north) whole inside a frame of ``max_width`` x ``max_height``: the map
+    takes the region's own shape, so the world is drawn once, edge to edge, with no second copy
+    beside it, and a narrow frame (a phone) gets the whole region across its width."""
     west, south, east, north = WORLD if bounds[2] - bounds[0] > 300 else bounds
     pad_x, pad_y = max((east - west) * 0.03, 0.5), max((north - south) * 0.03, 0.5)
-    west, east = max(west - pad_x, -180.0), min(east + pad_x, 180.0)
+    west, east = max(west - pad_x, -179.9), min(east + pad_x, 179.9)
     y_lo, y_hi = _merc(max(south - pad_y, -85.0)), _merc(min(north + pad_y, 85.0))
+    y_span = max(y_hi - y_lo, 0.02)
     x_span = math.radians(max(east - west, 1.0))
-    width = int(min(max_width, height * x_span / max(y_hi - y_lo, 0.02)))
-    if width < max_width * 0.6:  # a tall region (the Americas): widen the box, keep the height
-        width = int(max_width * 0.6)
-        grow = (width * (y_hi - y_lo) / height - x_span) / 2
-        west, east = max(west - math.degrees(grow), -180.0), min(east + math.degrees(grow), 180.0)
+    if max_width / max_height < x_span / y_span:  # wider than the frame: fill its width
+        width, height = max_width, max(int(max_width * y_span / x_span), 1)
+    else:  # taller: fill the height; a tall region (the Americas) gets some sea either side
+        height = max_height
+        want = max(height * x_span / y_span, min(max_width, height * 1.2))
+        grow = math.degrees((want * y_span / height - x_span) / 2)
+        west, east = max(west - grow, -179.9), min(east + grow, 179.9)
         x_span = math.radians(east - west)
+        width = int(height * x_span / y_span)
     # At zoom z the world is 512 * 2**z pixels wide (MapLibre tiles are 512 px).
-    zoom = math.log2(min(width * 2 * math.pi / x_span, height * 2 * math.pi / (y_hi - y_lo)) / 512)
+    zoom = math.log2(width * 2 * math.pi / x_span / 512)
     view = {
         "center": {"lon": (west + east) / 2, "lat": _lat((y_lo + y_hi) / 2)},
-        "zoom": max(zoom, -2.0),  # below 0 on a phone: the world narrower than 512 px
-        # MapLibre's maxBounds: panning and zooming out never show what is beyond, so never
-        # a second world.
-        # a second world. Not exactly ±180: plotly.js then fails ("reading '0'", measured).
-        "bounds": {
-            "west": max(west, -179.9),
-            "east": min(east, 179.9),
-            "south": _lat(y_lo),
-            "north": _lat(y_hi),
-        },
+        "zoom": zoom,  # below 0 on a phone: the world narrower than 512 px
+        # MapLibre's maxBounds, the frame itself: panning and zooming out never show what is
+        # beyond, so never a second world. Not exactly ±180: plotly.js then fails ("reading
+        # '0'", measured).
+        "bounds": {"west": west, "east": east, "south": _lat(y_lo), "north": _lat(y_hi)},
     }
-    return view, width
+    return view, width, height
 
 
 def _only(geojson: dict, ids: set[str]) -> dict:

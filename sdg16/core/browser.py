@@ -84,6 +84,8 @@ CHARTS_DRAWN_JS = """() => {
     const gd = el.querySelector(".js-plotly-plot");
     // .main-svg is drawn by Plotly.newPlot itself: the figure is on the page, not just queued.
     if (!gd || !gd._fullLayout || !gd.querySelector(".main-svg")) return false;
+    // Drawn before the browser said how much room it has: redrawn for that room next.
+    if (gd.layout.meta && gd.layout.meta.provisional) return false;
     if (gd._fullLayout.map) {  // MapLibre: style, our sources and layers in, nothing moving
       const map = gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
       if (!map || !map.loaded() || map.isMoving() || map.getStyle().layers.length < 2) return false;

@@ -102,8 +102,10 @@ def _admin1(path: str, store_version: str, country: str) -> tuple[tuple, tuple]:
     return tuple(names), tuple(features)
 
 
-def view_of(cells: pd.DataFrame, share: float = 0.8) -> tuple[float, float, float]:
-    """(lat, lon, zoom) framing the cells that hold ``share`` of the reports."""
+def view_of(
+    cells: pd.DataFrame, share: float = 0.8, fit_px: int = 450
+) -> tuple[float, float, float]:
+    """(lat, lon, zoom) framing the cells that hold ``share`` of the reports in ``fit_px``."""
     if cells.empty:
         return 26.8, 30.8, 4.5
     ranked = cells.sort_values("reports", ascending=False)
@@ -111,8 +113,8 @@ def view_of(cells: pd.DataFrame, share: float = 0.8) -> tuple[float, float, floa
     pts = [h3.cell_to_latlng(c) for c in keep["hex"]]
     lats, lons = [p[0] for p in pts], [p[1] for p in pts]
     span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 1.3, 0.3)
-    # deck.gl zoom z shows 360 / (512 * 2**z) degrees per pixel; fit ~450 px, with a margin.
-    zoom = min(max(math.log2(360 * 450 / (512 * span)) - 0.4, 4.0), 11.0)
+    # deck.gl zoom z shows 360 / (512 * 2**z) degrees per pixel; fit ``fit_px``, with a margin.
+    zoom = min(max(math.log2(360 * fit_px / (512 * span)) - 0.4, 4.0), 11.0)
     return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, round(zoom, 1)
 
 

@@ -127,7 +127,7 @@ def _date_range(f: Filter, country: str) -> Filter:
             default=(lo, hi),
             format="YYYY-MM-DD",
         )
-    if before and lo == span[0]:
+    if before and lo == span[0] and not f.present:  # a hint for whoever edits the link
         st.caption(
             _(
                 "{n} reports dated before {month} (likely mis-dated) are left out; "

@@ -13,31 +13,36 @@ from sdg16.state import presentations
 from sdg16.ui.i18n import _
 
 # Hide everything that is not content; keep buttons (Previous / Next on the present page).
-PRESENTER_CSS = """
+_CONTROLS = (
+    ".stSelectbox, .stMultiSelect, .stSlider, .stTextInput, .stTextArea, .stDateInput, .stRadio,"
+    ' .stCheckbox, .stToggle, .stNumberInput, [data-testid="stPopover"], .stDownloadButton'
+)
+PRESENTER_CSS = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-[data-testid="stStatusWidget"], [data-testid="stSidebarNav"],
-.stSelectbox, .stMultiSelect, .stSlider, .stTextInput, .stTextArea, .stDateInput,
-.stRadio, .stCheckbox, .stToggle, .stNumberInput, [data-testid="stPopover"], .stDownloadButton,
-[data-testid="stElementToolbar"] { display: none !important; }
-html, body, .stApp, [data-testid="stMain"] { background: #ffffff !important; color: #000000; }
-.stApp { font-size: 22px; }
-[data-testid="stMainBlockContainer"] { padding-top: 1.5rem; max-width: 100%; }
-h1 { font-size: 2.6rem !important; color: #000000 !important; }
-h2, h3 { font-size: 1.9rem !important; color: #000000 !important; }
-[data-testid="stMetricValue"] { font-size: 2.8rem !important; color: #000000; }
+[data-testid="stStatusWidget"], [data-testid="stSidebarNav"], {_CONTROLS},
+[data-testid="stElementToolbar"] {{ display: none !important; }}
+/* A hidden control's own box goes too: each kept Streamlit's 1rem gap, 48 px of a 720 px
+   screen above the map. (Its own rule: a selector the browser cannot parse drops the rule.) */
+.stElementContainer:has(> :is({_CONTROLS})) {{ display: none !important; }}
+html, body, .stApp, [data-testid="stMain"] {{ background: #ffffff !important; color: #000000; }}
+.stApp {{ font-size: 22px; }}
+[data-testid="stMainBlockContainer"] {{ padding-top: 1.5rem; max-width: 100%; }}
+h1 {{ font-size: 2.6rem !important; color: #000000 !important; }}
+h2, h3 {{ font-size: 1.9rem !important; color: #000000 !important; }}
+[data-testid="stMetricValue"] {{ font-size: 2.8rem !important; color: #000000; }}
 /* Large numbers wrap instead of being cut to "28,2 por 10…" */
-[data-testid="stMetricValue"] * { white-space: normal !important; overflow: visible !important; }
-[data-testid="stMetricLabel"] * { white-space: normal !important; }
-[data-testid="stMetricLabel"] p { font-size: 1.3rem !important; color: #000000; }
-[data-testid="stMetricDelta"] { font-size: 1.2rem !important; }
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
-  font-size: 1.05rem !important; color: #1a1a1a !important; }
-.sdg16-takeaway { font-size: 1.6rem; line-height: 1.35; color: #000; margin: 0 0 1rem 0;
-  border-left: 6px solid #0072B2; padding-left: 0.8rem; }
-*, *::before, *::after { animation: none !important; transition: none !important;
-  scroll-behavior: auto !important; }
+[data-testid="stMetricValue"] * {{ white-space: normal !important; overflow: visible !important; }}
+[data-testid="stMetricLabel"] * {{ white-space: normal !important; }}
+[data-testid="stMetricLabel"] p {{ font-size: 1.3rem !important; color: #000000; }}
+[data-testid="stMetricDelta"] {{ font-size: 1.2rem !important; }}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {{
+  font-size: 1.05rem !important; color: #1a1a1a !important; }}
+.sdg16-takeaway {{ font-size: 1.6rem; line-height: 1.35; color: #000; margin: 0 0 1rem 0;
+  border-left: 6px solid #0072B2; padding-left: 0.8rem; }}
+*, *::before, *::after {{ animation: none !important; transition: none !important;
+  scroll-behavior: auto !important; }}
 </style>
 """
 
@@ -47,6 +52,8 @@ BASE_CSS = """
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {
   color: #3d3d3d !important; opacity: 1 !important; }
+/* A long value wraps rather than being cut ("-0,81 índice, de -2,5…" on a phone) */
+[data-testid="stMetricValue"] * { white-space: normal !important; overflow: visible !important; }
 </style>
 """
 

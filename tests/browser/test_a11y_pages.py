@@ -1,4 +1,5 @@
-"""Every page in the registry, normal and presenter mode, English and Spanish: axe-clean, offline.
+"""Every page in the registry, normal and presenter mode, in English, Spanish and French:
+axe-clean (no serious or critical violation), offline.
 
 One Chromium per screen size, its page reused across cases (2 shared cores). Screenshots go to
 artifacts/a11y/ (look at them: presenter mode must read on a shared 1280x720). Restricted pages
@@ -14,16 +15,8 @@ import pytest
 from sdg16.ui.registry import PAGES
 from testkit.a11y import axe_violations
 from testkit.browser import PageWatch, browser, exceptions_on, settle, wait_for_charts
+from testkit.screens import QUERIES
 
-# Links that show each page filled with data (the done-means map link among them).
-QUERIES = {
-    "trends": "series=VC_IHR_PSRC&geo=MEX,COL,BRA",
-    "map": "series=VC_IHR_PSRC&year=2019",
-    "table": "series=VC_IHR_PSRC&geo=MEX,COL",
-    "country": "geo=MEX",
-    "home": "geo=MEX",
-    "progress": "region=un-latin-america-and-the-caribbean",
-}
 # What a visitor must see in the main area, per language (proof the page drew and translated).
 EXPECT = {
     "en": {
@@ -40,12 +33,19 @@ EXPECT = {
         "progress": "Progreso hacia 2030",
         "progress_method": "Método 1",
     },
+    "fr": {
+        "map": "Taux d'homicides",
+        "trends": "Taux d'homicides",
+        "country": "ont des données",
+        "progress": "Progrès vers 2030",
+        "progress_method": "Méthode 1",
+    },
 }
 CASES = [
     (spec.url_path, mode, lang)
     for spec in PAGES
     for mode in ("normal", "present")
-    for lang in ("en", "es")
+    for lang in ("en", "es", "fr")
 ]
 BIG = [("map", "present", "es"), ("trends", "present", "en"), ("country", "normal", "es")]
 

@@ -14,24 +14,10 @@ from sdg16.state.roles import Role
 from sdg16.ui.registry import PAGES
 from testkit.browser import PageWatch, browser, exceptions_on, running_app, settle
 from testkit.english import english_words
+from testkit.screens import page_url, shown_texts
 
-QUERIES = {
-    "home": "geo=MEX",
-    "trends": "series=VC_IHR_PSRC&geo=MEX,COL,BRA",
-    "map": "series=VC_IHR_PSRC&year=2019",
-    "table": "series=VC_IHR_PSRC&geo=MEX,COL",
-    "country": "geo=EGY",
-    "progress": "region=un-latin-america-and-the-caribbean",
-    "incidents": "geo=EGY",
-    "incidents_profile": "geo=EGY&admin1=EG-C",
-    "reports": "series=VC_IHR_PSRC&geo=MEX,COL",
-}
 ADMIN_ONLY = {spec.url_path for spec in PAGES if spec.role > Role.ANONYMOUS}
 PUBLIC = [spec.url_path for spec in PAGES if spec.url_path not in ADMIN_ONLY]
-# What Chromium shows: the page's text (sidebar included) and every SVG text (plotly axes,
-# legends, tick labels, titles).
-TEXT_JS = """() => [document.body.innerText,
-  ...[...document.querySelectorAll('svg text')].map(e => e.textContent)]"""
 
 
 @pytest.fixture(scope="module")
@@ -44,16 +30,15 @@ def i18n_app(incident_store: Path, tmp_path_factory: pytest.TempPathFactory):
 
 
 def _words_on(page, url: str, path: str, lang: str, shots: Path) -> dict[str, str]:
-    query = "&".join(q for q in (QUERIES.get(path, ""), f"lang={lang}") if q)
     watch = PageWatch()
     watch.attach(page)
-    page.goto(f"{url}/{'' if path == 'home' else path}?{query}")  # home is the root page
+    page.goto(page_url(url, path, lang))
     settle(page)
     wait_for_charts(page)
     page.screenshot(path=str(shots / f"{path}-{lang}.png"), full_page=True)
     assert exceptions_on(page) == []
     assert watch.offsite == []
-    return english_words(page.evaluate(TEXT_JS), lang)
+    return english_words(shown_texts(page), lang)
 
 
 def _english_on(page, url: str, paths, lang: str, artifacts: Path) -> dict[str, str]:

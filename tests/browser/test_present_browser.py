@@ -14,16 +14,11 @@ from sdg16.reports import deck
 from sdg16.state import presentations
 from sdg16.state.presentations import View
 from testkit.browser import PageWatch, browser, exceptions_on, settle
+from testkit.screens import inside
 
 GEOS = ["MEX", "EGY", "PAK", "COL", "FRA"]
 ARABIC = "معدل جرائم القتل في مصر"  # "homicide rate in Egypt"
 URDU = "پاکستان میں قتل کی شرح"
-
-
-def _inside(page, selector: str) -> bool:
-    box = page.locator(selector).first.bounding_box()
-    size = page.viewport_size
-    return bool(box) and box["y"] + box["height"] <= size["height"] and box["x"] >= 0
 
 
 def test_five_views_step_in_order_full_screen(app_url: str, artifacts: Path):
@@ -43,8 +38,8 @@ def test_five_views_step_in_order_full_screen(app_url: str, artifacts: Path):
         assert "/trends?" in page.url  # the view itself, not a frame inside /present
         assert page.locator("iframe").count() == 0
         # The whole chart, its year axis and legend included, is on the screen.
-        assert _inside(page, "[data-testid='stPlotlyChart'] .legend")
-        assert _inside(page, "[data-testid='stPlotlyChart'] .xtick")
+        assert inside(page, "[data-testid='stPlotlyChart'] .legend")
+        assert inside(page, "[data-testid='stPlotlyChart'] .xtick")
         page.screenshot(path=str(artifacts / "present-1-of-6-es.png"))
         page.get_by_role("button", name="Siguiente").click()
         page.get_by_text("2 / 6").wait_for()

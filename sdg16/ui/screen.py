@@ -1,0 +1,71 @@
+"""The room a chart gets, measured in the browser: the server cannot see the screen, and a
+phone's user agent says nothing of a narrow desktop window or a projector.
+
+A tiny Streamlit component (``st.components.v2``, no build step) placed where the chart goes
+reports the width of the page's column and the height from there to the bottom of the window,
+when it mounts and when the window is resized. The value is kept in the session per place, so
+only the first visit of a page (and a resize) reruns the script. A map needs it: its zoom is
+fixed when it is drawn, so it must be drawn for the frame it gets.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+_KEY = "sdg16_screen"
+_JS = """
+export default function({ setStateValue, data, parentElement }) {
+  let last = data;
+  const host = parentElement.host || parentElement;
+  const report = () => {
+    const box = host.getBoundingClientRect();
+    const main = document.querySelector("[data-testid='stMain']");
+    const top = box.top + (main ? main.scrollTop : 0);  // from the page's top, not the screen's
+    const now = `${Math.round(box.width)}x${Math.round(window.innerHeight - top)}`;
+    if (now !== last) { last = now; setStateValue('size', now); }
+  };
+  let timer = null;
+  const later = () => { clearTimeout(timer); timer = setTimeout(report, 80); };
+  report();
+  // The window resized, or the page above grew (a part the script draws last, the tabs).
+  window.addEventListener('resize', later);
+  const grown = new ResizeObserver(later);
+  const page = document.querySelector("[data-testid='stMainBlockContainer']");
+  if (page) grown.observe(page);
+  return () => {
+    clearTimeout(timer); grown.disconnect(); window.removeEventListener('resize', later);
+  };
+}
+"""
+_component = None
+
+
+def _mount():
+    global _component
+    if _component is None:  # registered once per process (a second one only warns)
+        _component = st.components.v2.component("sdg16.screen", js=_JS)
+    return _component
+
+
+def room(place: str) -> tuple[int, int] | None:
+    """(width of the column, height left below this point on the first screen) in CSS px at
+    ``place`` (a name unique on its page); None until the browser has said."""
+    key = f"{_KEY}_{place}"
+    known = st.session_state.get(key)
+    result = _mount()(key=f"{key}_probe", data=known, on_size_change=lambda: None)
+    value = getattr(result, "size", None) or known
+    if value and value != known:
+        st.session_state[key] = value
+    try:
+        w, h = (int(n) for n in str(value).split("x"))
+    except ValueError:  # not said yet (None)
+        return None
+    return (w, h) if w > 0 else None  # 0: drawn in a hidden tab
+
+
+def mark_provisional(fig, room_known: bool):
+    """Mark a plotly figure drawn without the measured room (``room`` was None): the browser
+    redraws it a moment later, and ``sdg16.core.browser.wait_for_charts`` waits for that."""
+    if not room_known:
+        fig.update_layout(meta={"provisional": True})
+    return fig
