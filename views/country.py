@@ -6,6 +6,7 @@ import streamlit as st
 
 from sdg16.charts import profile as charts
 from sdg16.core.formatting import dataset_label
+from sdg16.core.place_names import region_name
 from sdg16.ui import cache, common, controls, guard, page, present, progress_badge, state, widgets
 from sdg16.ui.i18n import _
 
@@ -67,7 +68,7 @@ st.caption(
         "of {region} with data that year (1st = best). Headline disaggregation (both sexes, "
         "all ages)."
     ).format(
-        region=_("**{region}** (UN sub-region)").format(region=subregion)
+        region=_("**{region}** (UN sub-region)").format(region=region_name(subregion, f.lang))
         if subregion
         else _("its UN sub-region")
     )

@@ -35,6 +35,12 @@ def test_profile_lists_every_series_with_data(store_path: Path, db: ReadOnlyData
     assert any("**Northern Africa** (UN sub-region)" in c.value for c in at.caption)
 
 
+def test_the_sub_region_is_named_in_the_page_language(store_path: Path) -> None:
+    at = open_app("country", geo="EGY", lang="es")
+    assert not at.exception
+    assert any("**África septentrional** (subregión" in c.value for c in at.caption)
+
+
 def test_homicide_row_latest_change_direction_and_rank(store_path: Path, db) -> None:
     row = open_app("country", geo="EGY").dataframe[0].value.set_index("Series").loc["VC_IHR_PSRC"]
     # The bundle: Egypt 1.54 in 2016, 1.34 in 2017 per 100,000; lower is better.
