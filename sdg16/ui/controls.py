@@ -35,10 +35,12 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from sdg16.core.policy import LANGUAGES
+from sdg16.ui import nav
 from sdg16.ui.i18n import current_lang
 
 T = TypeVar("T")
 PENDING_KEY = "sdg16_controls_pending"
+DRAWN_KEY = "sdg16_controls_drawn"  # each control's value as the last run drew it
 
 
 def from_history() -> bool:
@@ -75,10 +77,15 @@ def _seed(key: str, url: Any, default: Any, valid: Callable[[Any], Any]) -> str:
     """Put the value the control must show into its session state, before it is drawn; returns
     the widget's key. ``valid`` maps a candidate to an allowed value (or ``None``)."""
     pending = st.session_state.get(PENDING_KEY, {})
+    drawn = st.session_state.setdefault(DRAWN_KEY, {})
     own = widget_key(key)
     empty = (None, (), [])
     if key in pending:
         wanted = pending.pop(key)
+    elif nav.page_run() and own in drawn:
+        # A run the page asked for (the screen's size) changes no control; the browser may send
+        # a widget it had not finished drawing at its first option (the map's year: 2000).
+        wanted = drawn[own]
     elif from_history():
         wanted = url if url not in empty else default
     elif own not in st.session_state:
@@ -94,6 +101,7 @@ def _seed(key: str, url: Any, default: Any, valid: Callable[[Any], Any]) -> str:
         checked = valid(default)
     if own not in st.session_state or st.session_state[own] != checked:
         st.session_state[own] = checked
+    drawn[own] = checked
     return own
 
 

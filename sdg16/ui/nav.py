@@ -27,6 +27,8 @@ _PAGES_KEY = "sdg16_nav_pages"
 _CURRENT_KEY = "sdg16_nav_current"
 _FIRST_KEY = "sdg16_nav_first_view"  # this run is the first of a page view (see ``first_view``)
 _SHOWN_KEY = "sdg16_nav_shown"  # (page, params) of the view the page last resolved
+_PAGE_RERUN_KEY = "sdg16_nav_page_rerun"  # the next run is the page's own (see ``page_rerun``)
+_PAGE_RUN_KEY = "sdg16_nav_page_run"  # this run is the page's own
 
 
 def shared_params(params: Mapping[str, str]) -> dict[str, str]:
@@ -52,8 +54,24 @@ def build_pages(role: Role) -> list:
 
 def set_current(url_path: str) -> None:
     # A new session (a typed link, a reload, a new tab) or another page: a first view.
-    st.session_state[_FIRST_KEY] = st.session_state.get(_CURRENT_KEY) != url_path
+    same = st.session_state.get(_CURRENT_KEY) == url_path
     st.session_state[_CURRENT_KEY] = url_path
+    own_run = st.session_state[_PAGE_RUN_KEY] = (
+        st.session_state.pop(_PAGE_RERUN_KEY, False) and same
+    )
+    if not own_run:  # the page asked for its own run, not the person: still its first view
+        st.session_state[_FIRST_KEY] = not same
+
+
+def page_run() -> bool:
+    """True in a run the page asked for itself (``page_rerun``): no control was changed."""
+    return bool(st.session_state.get(_PAGE_RUN_KEY, False))
+
+
+def page_rerun() -> None:
+    """The next run comes from the page itself (the browser reported the screen's size), not
+    from a click: a first view stays one, so its defaults add no history entry."""
+    st.session_state[_PAGE_RERUN_KEY] = True
 
 
 def first_view() -> bool:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sdg16.ui import nav
+
 _KEY = "sdg16_screen"
 _JS = """
 export default function({ setStateValue, data, parentElement }) {
@@ -52,7 +54,7 @@ def room(place: str) -> tuple[int, int] | None:
     ``place`` (a name unique on its page); None until the browser has said."""
     key = f"{_KEY}_{place}"
     known = st.session_state.get(key)
-    result = _mount()(key=f"{key}_probe", data=known, on_size_change=lambda: None)
+    result = _mount()(key=f"{key}_probe", data=known, on_size_change=nav.page_rerun)
     value = getattr(result, "size", None) or known
     if value and value != known:
         st.session_state[key] = value
