@@ -85,38 +85,36 @@ else:
 by_country_tab, by_year_tab, table_tab = st.tabs(
     [_("Series × countries"), _("Series × years"), _("Tables and downloads")]
 )
-with by_country_tab:
-    present.plotly_chart(
-        screen.mark_provisional(
-            charts.countries_heatmap(shown_country, titles, f.lang, narrow), room is not None
-        ),
+heatmaps = [
+    (
+        by_country_tab,
+        charts.countries_heatmap(shown_country, titles, f.lang, narrow),
         "coverage",
-        380,  # the title, takeaway, a two-line caption (ES, FR) and the tabs above it
-        width="stretch",
-        theme=None,
-    )
-    st.caption(
         _(
             "Colour: number of years with data (darker = more). Hover a cell for the series and "
             "country; the numbers are in the “Tables and downloads” tab."
-        )
-    )
-with by_year_tab:
-    present.plotly_chart(
-        screen.mark_provisional(
-            charts.years_heatmap(shown_year, titles, f.lang, narrow), room is not None
         ),
+    ),
+    (
+        by_year_tab,
+        charts.years_heatmap(shown_year, titles, f.lang, narrow),
         "coverage-years",
-        380,  # the title, takeaway, a two-line caption (ES, FR) and the tabs above it
-        width="stretch",
-        theme=None,
-    )
-    st.caption(
         _(
             "Colour: number of countries with data that year (darker = more); the numbers are "
             "in the “Tables and downloads” tab."
+        ),
+    ),
+]
+for tab, fig, name, caption in heatmaps:
+    with tab:
+        present.plotly_chart(
+            screen.mark_provisional(fig, room is not None),
+            name,
+            380,  # the title, takeaway, a two-line caption (ES, FR) and the tabs above it
+            width="stretch",
+            theme=None,
         )
-    )
+        st.caption(caption)
 with table_tab:
     suffix = f"_{region}" if region else ""
     st.markdown("**" + _("By series and country") + "**")
