@@ -16,12 +16,18 @@ from sdg16.core.i18n import DOMAIN, LOCALES_DIR, po_path
 from sdg16.core.policy import LANGUAGES
 from sdg16.core.settings import ROOT
 
-KEYWORDS = {"_": None, "N_": None, "gettext": (2,)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "gettext": (2,),
+    "p_": ((1, "c"), 2),  # p_(context, msg)
+    "pgettext": ((2, "c"), 3),  # pgettext(lang, context, msg)
+}
 POT_PATH = LOCALES_DIR / f"{DOMAIN}.pot"
 
 
-def _data_strings() -> list[tuple[str, str]]:
-    """(message, where) for strings that come from data rather than code."""
+def _data_strings() -> list[tuple[str, str] | tuple[str, str, str | None]]:
+    """(message, where[, context]) for strings that come from data rather than code."""
     from sdg16.charts.profile import short_title
     from sdg16.core import catalog, formatting
     from sdg16.core.policy import SMALL_LABEL
@@ -44,7 +50,7 @@ def _data_strings() -> list[tuple[str, str]]:
         ("DATASETS", DATASETS),
     ):
         out += [(v, f"sdg16/core/formatting.py:{name}") for v in table.values() if v]
-    out += [(p.title, "sdg16/ui/registry.py:PAGES") for p in PAGES]
+    out += [(p.title, "sdg16/ui/registry.py:PAGES", p.context) for p in PAGES]
     out += [(p.section, "sdg16/ui/registry.py:PAGES") for p in PAGES]  # menu headings
     tax = taxonomy()
     for table in (tax.types, tax.place_types):
@@ -65,13 +71,15 @@ def extract() -> Catalog:
     found = extract_from_dir(
         str(ROOT), method_map, options_map, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     )
-    for filename, lineno, message, comments, _context in found:
+    for filename, lineno, message, comments, context in found:
         if isinstance(message, tuple):  # gettext(lang, msg): the msgid is the one kept string
             message = next(m for m in message if m)
         if message:
-            pot.add(message, locations=[(filename, lineno)], auto_comments=comments)
-    for message, where in _data_strings():
-        pot.add(message, locations=[(where, 0)])
+            pot.add(
+                message, locations=[(filename, lineno)], auto_comments=comments, context=context
+            )
+    for message, where, *context in _data_strings():
+        pot.add(message, locations=[(where, 0)], context=context[0] if context else None)
     return pot
 
 

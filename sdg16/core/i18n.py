@@ -27,7 +27,12 @@ def _messages(lang: str) -> dict[str, str]:
         return {}
     with path.open("rb") as fh:
         catalog = read_po(fh, locale=lang)
-    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+    return {_key(m.context, m.id): m.string for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+def _key(context: str | None, message: str) -> str:
+    # gettext's own key for a message with a context (msgctxt): "context\x04msgid".
+    return f"{context}\x04{message}" if context else message
 
 
 # Every message asked for in a language whose catalog lacks it: the runtime half of the
@@ -44,6 +49,18 @@ def gettext(lang: str, message: str) -> str:
         return found
     if lang != "en" and message and len(MISSING) < _MISSING_MAX:
         MISSING.add((lang, message))
+    return message
+
+
+def pgettext(lang: str, context: str, message: str) -> str:
+    """``message`` in ``lang`` as meant in ``context`` (a msgctxt): one English word with two
+    translations, e.g. "Reports" the page of generated documents vs. counts of harassment
+    reports. English when there is no translation."""
+    found = _messages(lang).get(_key(context, message))
+    if found is not None:
+        return found
+    if lang != "en" and message and len(MISSING) < _MISSING_MAX:
+        MISSING.add((lang, f"{message} (msgctxt {context})"))
     return message
 
 

@@ -10,7 +10,7 @@ import json
 
 import streamlit as st
 
-from sdg16.core.i18n import gettext
+from sdg16.core.i18n import gettext, pgettext
 from sdg16.core.place_names import text_direction
 from sdg16.core.policy import LANGUAGES
 
@@ -24,6 +24,11 @@ def current_lang() -> str:
 def _(message: str) -> str:
     """``message`` translated into the page's language."""
     return gettext(current_lang(), message)
+
+
+def p_(context: str, message: str) -> str:
+    """``message`` as meant in ``context`` (a msgctxt), in the page's language."""
+    return pgettext(current_lang(), context, message)
 
 
 def language_picker(where=None) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import streamlit as st
 
 from sdg16.state.roles import Role
-from sdg16.ui.i18n import _
+from sdg16.ui.i18n import _, p_
 from sdg16.ui.registry import PAGES, PAGES_DIR, PageSpec
 
 # The parameters every indicator page understands the same way; page-specific ones (a
@@ -35,6 +35,14 @@ def shared_params(params: Mapping[str, str]) -> dict[str, str]:
     return {k: params[k] for k in SHARED if params.get(k)}
 
 
+def page_title(spec: PageSpec | str) -> str:
+    """A page's title (menu, browser tab, heading) in the page's language; ``spec`` or its
+    url_path."""
+    if isinstance(spec, str):
+        spec = next(s for s in PAGES if s.url_path == spec)
+    return p_(spec.context, spec.title) if spec.context else _(spec.title)
+
+
 def build_pages(role: Role) -> list:
     """Every page for ``st.navigation``; the ones beyond the role stay addressable (their own
     ``guard.require`` shows a sign-in prompt) but are not listed."""
@@ -42,7 +50,7 @@ def build_pages(role: Role) -> list:
     for spec in PAGES:
         page = st.Page(
             str(PAGES_DIR / spec.file),
-            title=_(spec.title),
+            title=page_title(spec),
             icon=spec.icon,
             url_path=spec.url_path,
             default=spec.default,
@@ -126,7 +134,7 @@ def draw(params: Mapping[str, str]) -> None:
             if spec.section != section:
                 section = spec.section
                 st.caption(f"**{_(section)}**")
-            st.page_link(page, label=_(spec.title), icon=spec.icon, query_params=carried)
+            st.page_link(page, label=page_title(spec), icon=spec.icon, query_params=carried)
         st.divider()
 
 

@@ -8,6 +8,7 @@ from sdg16.core.settings import ROOT
 from sdg16.state.roles import Role
 
 PAGES_DIR = ROOT / "views"
+PAGE_CONTEXT = "page title"
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,10 @@ class PageSpec:
     section: str
     role: Role = Role.ANONYMOUS  # the least role that may open the page
     default: bool = False
+    # A message context (msgctxt) for a title whose English word means something else
+    # elsewhere: "Reports" here are generated documents ("Informes"), in charts they are counts
+    # of harassment reports ("Denuncias").
+    context: str | None = None
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -44,7 +49,15 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/query_stats:",
         "Incident reports",
     ),
-    PageSpec("reports.py", "Reports", "reports", ":material/summarize:", "Work", Role.ANALYST),
+    PageSpec(
+        "reports.py",
+        "Reports",
+        "reports",
+        ":material/summarize:",
+        "Work",
+        Role.ANALYST,
+        context=PAGE_CONTEXT,
+    ),
     PageSpec(
         "admin.py", "Administration", "admin", ":material/admin_panel_settings:", "Work", Role.ADMIN
     ),

@@ -75,5 +75,5 @@ def test_french_and_spanish_catalogs_hold_the_same_messages() -> None:
     ids = {}
     for lang in ("es", "fr"):
         with i18n.po_path(lang).open("rb") as fh:
-            ids[lang] = {m.id for m in read_po(fh, locale=lang) if m.id and m.string}
+            ids[lang] = {(m.context, m.id) for m in read_po(fh, locale=lang) if m.id and m.string}
     assert ids["es"] == ids["fr"]
