@@ -71,7 +71,8 @@ def context(viewport: tuple[int, int] = (1280, 900), locale: str = "en-US") -> I
 
 
 # True once every chart on a Streamlit page has drawn: each plotly element has its plot (and a
-# MapLibre map has loaded and stopped moving), each deck.gl element its canvas. The chart's own
+# MapLibre map has loaded and stopped moving), each deck.gl element its canvas, and no chart
+# waits to be redrawn for the room the browser measured. The chart's own
 # "drawn" state, read from the page, rather than a timer (decks came out half-loaded with one).
 CHARTS_DRAWN_JS = """() => {
   const visible = (el) => el.offsetParent !== null;
@@ -79,6 +80,8 @@ CHARTS_DRAWN_JS = """() => {
   if (!app || app.getAttribute("data-test-script-state") !== "notRunning") return false;
   // Streamlit draws a skeleton where an element (a chart's code) is still loading.
   if ([...document.querySelectorAll("[data-testid='stSkeleton']")].some(visible)) return false;
+  // The room probe (sdg16.ui.screen) has a size the server has not drawn for yet: a redraw is due.
+  if (document.querySelector("[data-measuring]")) return false;
   const want = [...document.querySelectorAll("[data-testid='stPlotlyChart']")].filter(visible);
   for (const el of want) {
     const gd = el.querySelector(".js-plotly-plot");

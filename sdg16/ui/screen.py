@@ -15,28 +15,42 @@ import streamlit as st
 from sdg16.ui import nav
 
 _KEY = "sdg16_screen"
+# Streamlit calls the function again whenever the server sends new data, without the cleanup
+# in between: one state per element (``host.__sdg16room``), its listeners set up once.
+# ``data-measuring`` is on the element while the browser has seen a size the server has not
+# drawn for yet: the charts below are about to be redrawn (``wait_for_charts`` waits).
 _JS = """
 export default function({ setStateValue, data, parentElement }) {
-  let last = data;
   const host = parentElement.host || parentElement;
-  const report = () => {
+  const s = host.__sdg16room || (host.__sdg16room = { last: data });
+  s.data = data;
+  s.set = setStateValue;
+  const busy = (on) => on
+    ? host.setAttribute('data-measuring', '') : host.removeAttribute('data-measuring');
+  s.report = () => {
     const box = host.getBoundingClientRect();
     const main = document.querySelector("[data-testid='stMain']");
     const top = box.top + (main ? main.scrollTop : 0);  // from the page's top, not the screen's
     const now = `${Math.round(box.width)}x${Math.round(window.innerHeight - top)}`;
-    if (now !== last) { last = now; setStateValue('size', now); }
+    if (now !== s.last) { s.last = now; s.set('size', now); }
+    busy(now !== s.data);
   };
-  let timer = null;
-  const later = () => { clearTimeout(timer); timer = setTimeout(report, 80); };
-  report();
-  // The window resized, or the page above grew (a part the script draws last, the tabs).
-  window.addEventListener('resize', later);
-  const grown = new ResizeObserver(later);
-  const page = document.querySelector("[data-testid='stMainBlockContainer']");
-  if (page) grown.observe(page);
-  return () => {
-    clearTimeout(timer); grown.disconnect(); window.removeEventListener('resize', later);
-  };
+  if (!s.cleanup) {
+    let timer = null;
+    const later = () => { busy(true); clearTimeout(timer); timer = setTimeout(s.report, 80); };
+    // The window resized, or the page above grew (a part the script draws last, the tabs).
+    window.addEventListener('resize', later);
+    const grown = new ResizeObserver(later);
+    const page = document.querySelector("[data-testid='stMainBlockContainer']");
+    if (page) grown.observe(page);
+    s.cleanup = () => {
+      clearTimeout(timer); grown.disconnect(); window.removeEventListener('resize', later);
+      busy(false);
+      delete host.__sdg16room;
+    };
+  }
+  s.report();
+  return s.cleanup;
 }
 """
 _component = None
@@ -52,12 +66,14 @@ def _mount():
 def room(place: str) -> tuple[int, int] | None:
     """(width of the column, height left below this point on the first screen) in CSS px at
     ``place`` (a name unique on its page); None until the browser has said."""
-    key = f"{_KEY}_{place}"
-    known = st.session_state.get(key)
-    result = _mount()(key=f"{key}_probe", data=known, on_size_change=nav.page_rerun)
-    value = getattr(result, "size", None) or known
-    if value and value != known:
+    key, probe = f"{_KEY}_{place}", f"{_KEY}_{place}_probe"
+    # What the browser said before this run (the component's state), else what was kept: sent
+    # back as the component's data, so the browser knows when this size has been drawn.
+    said = st.session_state.get(probe)
+    value = (said.get("size") if hasattr(said, "get") else None) or st.session_state.get(key)
+    if value:
         st.session_state[key] = value
+    _mount()(key=probe, data=value, on_size_change=nav.page_rerun)
     try:
         w, h = (int(n) for n in str(value).split("x"))
     except ValueError:  # not said yet (None)
