@@ -34,7 +34,8 @@ cat = cache.indicator_catalog()
 header = st.container()  # the title and takeaway go on top, once the data is known
 tabs = st.container()  # Chart · Map · Table, drawn at the end (the links carry the filter)
 
-left, mid, right = st.columns([4, 3, 2], vertical_alignment="bottom")
+pickers = present.controls("map")  # gone whole in presenter mode: the map right under the title
+left, mid, right = pickers.columns([4, 3, 2], vertical_alignment="bottom")
 with left:
     series = widgets.series_picker(f.series)
 with mid:
@@ -71,7 +72,7 @@ year = f.year if f.year in choices else wide
 
 if st.session_state.pop(STOP_KEY, False):
     st.session_state[PLAY_KEY] = False
-slider_col, play_col = st.columns([6, 1], vertical_alignment="bottom")
+slider_col, play_col = pickers.columns([6, 1], vertical_alignment="bottom")
 with play_col:
     playing = st.toggle(_("Play"), key=PLAY_KEY, help=_("Step through the years, one a second"))
 if not playing:
@@ -85,7 +86,7 @@ with slider_col:
 f = f.update(year=year)
 state.write_filter(f)
 
-latest = st.toggle(
+latest = pickers.toggle(
     _("Latest available per country"),
     key="map.latest",
     help=_("Each country's most recent value up to the year chosen, as Our World in Data does."),
@@ -138,7 +139,9 @@ if by_status:  # progress since 2015 of every country in scope, whatever the yea
     )
     screen.mark_provisional(fig, room is not None)
     st.caption(_("Open SDG progress measure, base year 2015 to the latest year with data."))
-event = st.plotly_chart(
+# Centred: a map as wide as the screen's height allows (the world is wider than tall) is
+# narrower than the column in presenter mode.
+event = st.container(horizontal_alignment="center").plotly_chart(
     fig,
     on_select="rerun",
     selection_mode="points",

@@ -17,6 +17,7 @@ _CONTROLS = (
     ".stSelectbox, .stMultiSelect, .stSlider, .stTextInput, .stTextArea, .stDateInput, .stRadio,"
     ' .stCheckbox, .stToggle, .stNumberInput, [data-testid="stPopover"], .stDownloadButton'
 )
+CONTROLS_KEY = "sdg16-controls-"  # the key prefix of ``controls`` blocks
 PRESENTER_CSS = f"""
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
@@ -26,6 +27,14 @@ PRESENTER_CSS = f"""
 /* A hidden control's own box goes too: each kept Streamlit's 1rem gap, 48 px of a 720 px
    screen above the map. (Its own rule: a selector the browser cannot parse drops the rule.) */
 .stElementContainer:has(> :is({_CONTROLS})) {{ display: none !important; }}
+/* So does a page's block of controls (``controls``): its rows of columns, emptied, each still
+   kept a gap. (CSS cannot find "a row holding only hidden controls": :has() does not nest.) */
+[class*="st-key-{CONTROLS_KEY}"],
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-{CONTROLS_KEY}"]) {{
+  display: none !important; }}
+/* The screen-size probe (sdg16.ui.screen) is 0 px tall: no gap under it either, so the chart
+   starts where the probe measured from. */
+.stElementContainer[class*="st-key-sdg16_screen_"] {{ margin-bottom: -1rem; }}
 html, body, .stApp, [data-testid="stMain"] {{ background: #ffffff !important; color: #000000; }}
 .stApp {{ font-size: 22px; }}
 [data-testid="stMainBlockContainer"] {{ padding-top: 1.5rem; max-width: 100%; }}
@@ -84,6 +93,12 @@ def apply() -> None:
     st.html(BASE_CSS)
     if is_presenting():
         st.html(PRESENTER_CSS)
+
+
+def controls(name: str):
+    """A block for a page's controls (pickers, sliders, toggles, in rows of columns): drawn as
+    usual, gone whole in presenter mode, so the chart starts right under the title."""
+    return st.container(key=f"{CONTROLS_KEY}{name}")
 
 
 def presenter_toggle(where=None) -> bool:

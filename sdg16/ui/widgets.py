@@ -9,7 +9,7 @@ from sdg16.core.catalog import method_url
 from sdg16.core.dimensions import code_label, dim_label
 from sdg16.core.formatting import dataset_label, date_time, unit_label
 from sdg16.core.i18n import N_
-from sdg16.ui import cache, controls, nav
+from sdg16.ui import cache, controls, nav, present
 from sdg16.ui.i18n import _, current_lang
 
 DEFAULT_SERIES = "VC_IHR_PSRC"
@@ -108,7 +108,10 @@ VIEW_TABS = (
 
 
 def view_tabs(current: str) -> None:
-    """Chart · Map · Table for the same indicator and filter; the open one is marked."""
+    """Chart · Map · Table for the same indicator and filter; the open one is marked. Not in
+    presenter mode: navigation, like the hidden menu, and its row is the map's height."""
+    if present.is_presenting():
+        return
     cols = st.columns(len(VIEW_TABS) + 2, gap="small")
     params = nav.link_params()
     for col, (path, label, icon) in zip(cols, VIEW_TABS, strict=False):
