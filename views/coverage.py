@@ -74,7 +74,7 @@ if cover.empty:
             else _("No data at all for 1 country of the region: {places}.")
         ).format(n=len(cover.empty), places=", ".join(cover.empty))
     )
-room = screen.room("coverage")
+room = screen.room("coverage", height=False)
 narrow = room is not None and room[0] < 640  # a phone: the codes alone leave room for the grid
 if f.present or narrow:  # a row per indicator: 83 series rows do not fit a shared screen
     titles |= {i.code: _(i.title) for i in cat.indicators}

@@ -114,7 +114,7 @@ with header:
     present.presenter_header(title, charts.takeaway(values, text))
 # Drawn for the room it gets (measured in the browser): the whole region in the frame, the
 # colour bar inside the screen in presenter mode; until the browser has said, a guess.
-room = screen.room("map")
+room = screen.room("map", height=bool(f.present))  # the height: presenter mode only
 if room is None:
     frame = (
         (350, charts.PHONE_HEIGHT)

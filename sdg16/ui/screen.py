@@ -19,12 +19,16 @@ _KEY = "sdg16_screen"
 # in between: one state per element (``host.__sdg16room``), its listeners set up once.
 # ``data-measuring`` is on the element while the browser has seen a size the server has not
 # drawn for yet: the charts below are about to be redrawn (``wait_for_charts`` waits).
+# ``data.tall`` false: the page uses only the width, so a height change (the part above drawn,
+# a title growing) is no new size: each report is a whole rerun (a map redrawn) for nothing.
 _JS = """
 export default function({ setStateValue, data, parentElement }) {
   const host = parentElement.host || parentElement;
-  const s = host.__sdg16room || (host.__sdg16room = { last: data });
-  s.data = data;
+  const s = host.__sdg16room || (host.__sdg16room = { last: data.size });
+  s.data = data.size;
+  s.tall = data.tall;
   s.set = setStateValue;
+  const same = (a, b) => !!a && (s.tall ? a === b : a.split('x')[0] === b.split('x')[0]);
   const busy = (on) => on
     ? host.setAttribute('data-measuring', '') : host.removeAttribute('data-measuring');
   s.report = () => {
@@ -32,8 +36,8 @@ export default function({ setStateValue, data, parentElement }) {
     const main = document.querySelector("[data-testid='stMain']");
     const top = box.top + (main ? main.scrollTop : 0);  // from the page's top, not the screen's
     const now = `${Math.round(box.width)}x${Math.round(window.innerHeight - top)}`;
-    if (now !== s.last) { s.last = now; s.set('size', now); }
-    busy(now !== s.data);
+    if (!same(s.last, now)) { s.last = now; s.set('size', now); }
+    busy(!same(s.data, now));
   };
   if (!s.cleanup) {
     let timer = null;
@@ -63,9 +67,11 @@ def _mount():
     return _component
 
 
-def room(place: str) -> tuple[int, int] | None:
+def room(place: str, height: bool = True) -> tuple[int, int] | None:
     """(width of the column, height left below this point on the first screen) in CSS px at
-    ``place`` (a name unique on its page); None until the browser has said."""
+    ``place`` (a name unique on its page); None until the browser has said. ``height=False``:
+    the page uses only the width (the height returned is the one last said, maybe stale), and
+    a change of the height alone does not rerun the page."""
     key, probe = f"{_KEY}_{place}", f"{_KEY}_{place}_probe"
     # What the browser said before this run (the component's state), else what was kept: sent
     # back as the component's data, so the browser knows when this size has been drawn.
@@ -73,7 +79,7 @@ def room(place: str) -> tuple[int, int] | None:
     value = (said.get("size") if hasattr(said, "get") else None) or st.session_state.get(key)
     if value:
         st.session_state[key] = value
-    _mount()(key=probe, data=value, on_size_change=nav.page_rerun)
+    _mount()(key=probe, data={"size": value, "tall": height}, on_size_change=nav.page_rerun)
     try:
         w, h = (int(n) for n in str(value).split("x"))
     except ValueError:  # not said yet (None)
