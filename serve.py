@@ -2,7 +2,8 @@
 
 ``st.App`` (Streamlit's supported way to add routes; it serves ``app.py`` exactly as
 ``streamlit run app.py`` would) adds the sign-in cookie routes (sdg16/ui/cookie_route.py) and
-warms the caches at start-up, so the first visitor does not wait for them. Its middleware
+warms the caches at start-up, so the first visitor does not wait for them, and serves the map's
+borders as a file (sdg16/ui/shapes_route.py). Its middleware
 (sdg16/ui/http_guard.py) hides ``/_stcore/metrics``, answers ``/home`` and audits re-fetched
 downloads.
 ``streamlit run app.py`` still works, but sign-in then lasts only as long as the browser tab.
@@ -16,6 +17,7 @@ from contextlib import asynccontextmanager
 import streamlit as st
 from starlette.middleware import Middleware
 
+from sdg16.ui import shapes_route
 from sdg16.ui.cookie_route import ROUTES
 from sdg16.ui.http_guard import HttpGuard
 
@@ -29,4 +31,10 @@ async def warm_caches(_app):
     yield
 
 
-app = st.App("app.py", routes=ROUTES, middleware=[Middleware(HttpGuard)], lifespan=warm_caches)
+shapes_route.enable()  # the map links its borders (sdg16/ui/shapes_route.py)
+app = st.App(
+    "app.py",
+    routes=ROUTES + shapes_route.ROUTES,
+    middleware=[Middleware(HttpGuard)],
+    lifespan=warm_caches,
+)

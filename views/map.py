@@ -20,6 +20,7 @@ from sdg16.ui import (
     page,
     present,
     screen,
+    shapes_route,
     state,
     widgets,
 )
@@ -128,8 +129,9 @@ else:
     frame = (room[0], min(max(below, 200), 900))
 bounds = cache.map_bounds(members)
 view, width, height = charts.view_for(bounds, *frame)
+linked = shapes_route.url() or geojson  # the browser fetches the borders once (a file)
 fig = screen.mark_provisional(
-    charts.choropleth(values, geojson, no_data, names, text, view, height, width), room is not None
+    charts.choropleth(values, linked, no_data, names, text, view, height, width), room is not None
 )
 by_status = st.toggle(_("Colour by progress status"), key="map_by_status")
 if by_status:  # progress since 2015 of every country in scope, whatever the year shown

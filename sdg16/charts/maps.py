@@ -122,14 +122,17 @@ def view_for(
     return view, width, height
 
 
-def _only(geojson: dict, ids: set[str]) -> dict:
-    """The features of ``ids``: each trace carries its own shapes, so none is sent twice."""
+def _only(geojson: dict | str, ids: set[str]) -> dict | str:
+    """The features of ``ids``: each trace carries its own shapes, so none is sent twice.
+    A URL (the browser fetches the file once) stays one: plotly draws only ``locations``."""
+    if isinstance(geojson, str):
+        return geojson
     return {**geojson, "features": [f for f in geojson["features"] if f["id"] in ids]}
 
 
 def choropleth(
     values: pd.DataFrame,
-    geojson: dict,
+    geojson: dict | str,
     no_data: list[str],
     names: dict[str, str],
     text: MapText,

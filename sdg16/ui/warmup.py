@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from sdg16.core.filters import Filter
 from sdg16.state.roles import Role
-from sdg16.ui import cache, state
+from sdg16.ui import cache, shapes_route, state
 from sdg16.ui.widgets import DEFAULT_SERIES
 
 LOG = logging.getLogger(__name__)
@@ -73,6 +73,7 @@ STEPS: tuple[tuple[str, Callable[[], object]], ...] = (
     ("freshness", cache.freshness),
     ("link vocabulary", state.vocabulary),
     ("map shapes", cache.map_shapes),
+    ("map shapes file", lambda: shapes_route.encode(cache.version())),
     ("default map", _default_map),
     ("overview cards", _home_cards),
     ("incident countries", _incident_countries),
