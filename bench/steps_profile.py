@@ -62,7 +62,7 @@ class Wire:
     """Every websocket frame of a page, decoded (ForwardMsg in, BackMsg out)."""
 
     def __init__(self, page) -> None:
-        self.frames: list[tuple[str, str, int]] = []  # (direction, kind, bytes)
+        self.frames: list[tuple[str, str, int, float]] = []  # (direction, kind, bytes, when)
         self.asked: list[dict] = []  # each rerun_script the browser sent
         self.states: dict[str, bytes] = {}  # widget states of the last one
         self.t0 = time.perf_counter()  # reset at each step
@@ -101,19 +101,22 @@ class Wire:
             )
         if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
             kind = "element:" + (msg.delta.new_element.WhichOneof("type") or "?")
-        self.frames.append((way, kind, len(data)))
+        self.frames.append((way, kind, len(data), time.perf_counter()))
 
     def since(self, mark: int, asked: int) -> dict:
         part = self.frames[mark:]
-        kinds = Counter(k for _, k, _ in part)
+        kinds = Counter(k for _, k, _, _ in part)
         size = Counter()
-        for _, k, n in part:
+        for _, k, n, _ in part:
             size[k] += n
+        came = [t - self.t0 for w, _, _, t in part if w == "in"]
         return {
             "script_finished": kinds["script_finished"],
             "reruns_asked": kinds["rerun_script"],
             "why": self.asked[asked:],
-            "bytes_in": sum(n for w, _, n in part if w == "in"),
+            "bytes_in": sum(n for w, _, n, _ in part if w == "in"),
+            "first_in_s": round(min(came), 3) if came else None,
+            "last_in_s": round(max(came), 3) if came else None,
             "elements": dict(kinds.most_common(12)),
             "bytes_by_kind": dict(size.most_common(6)),
         }
@@ -167,7 +170,8 @@ def measure(ctx, page, cdp, wire: Wire, name: str, action: Callable[[], float], 
     out: dict = {"step": name, "settled_s": round(took, 3)}
     if trace:
         out["cpu"] = _profile_summary(cdp.send("Profiler.stop")["profile"])
-        raw = OUT / f"trace-{name.split(':')[0].replace(' ', '_')}.json"
+        slug = "".join(c if c.isalnum() else "_" for c in name).strip("_")
+        raw = OUT / f"trace-{slug}.json"
         raw.write_bytes(ctx.browser.stop_tracing())
         out["trace_file"] = str(raw)
         out["main_thread_ms"] = _trace_summary(raw)
