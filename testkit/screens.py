@@ -34,7 +34,8 @@ SIDEWAYS_JS = """() => Math.max(0, ...[document.scrollingElement,
 
 # Each visible plotly chart's legend, x-axis tick labels and colour bar that a person cannot
 # see: outside the chart's own drawing (the SVG clips it) or outside the screen's width, or
-# for the first chart on the page, below the bottom of the first screen.
+# for the first chart on the page, below the bottom of the first screen; the same for each
+# deck.gl map's canvas (a map cut by the edge hides the places at that edge).
 CUT_JS = """(firstScreen) => {
   const cut = [];
   const W = window.innerWidth, H = window.innerHeight, slack = 2;
@@ -70,6 +71,19 @@ CUT_JS = """(firstScreen) => {
         + ` of its region's width and ${Math.round(100 * down)}% of its height`);
     }
   });
+  // deck.gl maps (the incident map): the canvas inside the screen's width, and the first
+  // one on the first screen in presenter mode.
+  [...document.querySelectorAll("[data-testid='stDeckGlJsonChart']")]
+    .filter(el => el.offsetParent !== null).forEach((el, i) => {
+      const canvas = el.querySelector('canvas');
+      if (!canvas) { cut.push(`deck map ${i}: not drawn`); return; }
+      const r = canvas.getBoundingClientRect(), why = [];
+      if (r.left < -slack || r.right > W + slack) why.push('off the side');
+      if (firstScreen && i === 0 && (r.top < -slack || r.bottom > H + slack))
+        why.push('below the first screen');
+      if (why.length) cut.push(`deck map ${i}: ${why.join(', ')} (${Math.round(r.left)},`
+        + `${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)} in ${W}x${H})`);
+    });
   // The page's own HTML legends (the incident map's colour key and scale).
   document.querySelectorAll('.sdg16-legend').forEach((el, i) => {
     const r = el.getBoundingClientRect();

@@ -13,7 +13,17 @@ from sdg16.core.i18n import N_
 from sdg16.services import privacy
 from sdg16.services.incidents import area_names, borders, data_bbox, view_of
 from sdg16.state.roles import Role
-from sdg16.ui import cache, controls, guard, incident_findings, page, present, report_maker, state
+from sdg16.ui import (
+    cache,
+    controls,
+    guard,
+    incident_findings,
+    page,
+    present,
+    report_maker,
+    screen,
+    state,
+)
 from sdg16.ui.i18n import _, num
 from sdg16.ui.incident_filters import (
     country_names,
@@ -23,6 +33,10 @@ from sdg16.ui.incident_filters import (
     translated_keys,
 )
 from sdg16.ui.session import current_role
+
+MAP_PX = 560  # the map's height outside presenter mode
+# Presenter mode: the map takes the first screen's height left below it, less a margin.
+ROOM_MARGIN_PX, MIN_PRESENT_PX, MAX_PRESENT_PX = 16, 240, 900
 
 page.setup("incidents")
 role = current_role()
@@ -84,7 +98,20 @@ tab_map, tab_time, tab_break, tab_findings = st.tabs(
 if tab_map.open:
     with tab_map:
         data = cache.incident_map(role, f)
-        view = view_of(data.cells, fit_px=260 if f.present else 450)  # presenter: a low map
+        top = float(data.cells["reports"].max()) if not data.cells.empty else 0.0
+        km = 2 * h3.average_hexagon_edge_length(data.resolution, unit="km")
+        floor = 1 if privacy.sees_points(role) else SMALL_COUNT
+        legend = charts.legend_html(top, km, f.lang, floor)
+        if f.present:  # above the map: on the shared screen, not below its bottom edge
+            st.html(legend)
+        # Framed for the room the browser measures here (a phone's narrow column, a
+        # presenter's low strip); until it has said, a guess.
+        room = screen.room("incidents")
+        height = MAP_PX
+        if room and f.present:  # the height left on the first screen, less a margin
+            height = min(max(room[1] - ROOM_MARGIN_PX, MIN_PRESENT_PX), MAX_PRESENT_PX)
+        fit = (room[0], height) if room else 260 if f.present else 450
+        view = view_of(data.cells, fit_px=fit)
         deck = charts.density_deck(
             data.cells,
             data.areas,
@@ -94,13 +121,10 @@ if tab_map.open:
             cities=main_cities(f.geo[0], 12 if f.admin1 else 8, data_bbox(data.cells)),
             lang=f.lang,
         )
-        top = float(data.cells["reports"].max()) if not data.cells.empty else 0.0
-        km = 2 * h3.average_hexagon_edge_length(data.resolution, unit="km")
-        floor = 1 if privacy.sees_points(role) else SMALL_COUNT
-        legend = charts.legend_html(top, km, f.lang, floor)
-        if f.present:  # above the map: on the shared screen, not below its bottom edge
-            st.html(legend)
-        present.chart(lambda h: st.pydeck_chart(deck, height=h or 560), "incidents", 450)
+        if room and f.present:
+            st.pydeck_chart(deck, height=height)
+        else:  # presenter mode, size unknown: the screen's height less a guess (CSS)
+            present.chart(lambda h: st.pydeck_chart(deck, height=h or MAP_PX), "incidents", 450)
         if not f.present:
             st.html(legend)
         note = _("{place}: {n} hexagons with reports.").format(place=where, n=num(len(data.cells)))

@@ -103,19 +103,34 @@ def _admin1(path: str, store_version: str, country: str) -> tuple[tuple, tuple]:
 
 
 def view_of(
-    cells: pd.DataFrame, share: float = 0.8, fit_px: int = 450
+    cells: pd.DataFrame, share: float = 0.8, fit_px: int | tuple[int, int] = 450
 ) -> tuple[float, float, float]:
-    """(lat, lon, zoom) framing the cells that hold ``share`` of the reports in ``fit_px``."""
+    """(lat, lon, zoom) framing the cells that hold ``share`` of the reports in a frame of
+    ``fit_px`` (width, height) px, or a square of that side: a phone's tall narrow map is
+    fitted by its width, a presenter's low wide one by its height."""
     if cells.empty:
         return 26.8, 30.8, 4.5
+    width, height = fit_px if isinstance(fit_px, tuple) else (fit_px, fit_px)
     ranked = cells.sort_values("reports", ascending=False)
     keep = ranked[ranked["reports"].cumsum().shift(fill_value=0) < share * ranked["reports"].sum()]
     pts = [h3.cell_to_latlng(c) for c in keep["hex"]]
     lats, lons = [p[0] for p in pts], [p[1] for p in pts]
-    span = max(max(lons) - min(lons), (max(lats) - min(lats)) * 1.3, 0.3)
-    # deck.gl zoom z shows 360 / (512 * 2**z) degrees per pixel; fit ``fit_px``, with a margin.
-    zoom = min(max(math.log2(360 * fit_px / (512 * span)) - 0.4, 4.0), 11.0)
-    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2, round(zoom, 1)
+    # Those are the cells' centres: a cell's width more on each side, so the edge cells are
+    # whole (a degree of latitude is 111 km).
+    pad = 2 * h3.average_hexagon_edge_length(h3.get_resolution(keep["hex"].iloc[0]), "km") / 111
+    pad_lon = pad / math.cos(math.radians((min(lats) + max(lats)) / 2))
+    y_lo, y_hi = _merc(min(lats) - pad), _merc(max(lats) + pad)
+    # deck.gl's world is 512 * 2**z px wide and tall in Web Mercator (x: 360 degrees, y: 2 pi);
+    # the zoom that fits both spans, a little less for a margin.
+    x_zoom = math.log2(360 * width / (512 * max(max(lons) - min(lons) + 2 * pad_lon, 0.3)))
+    y_zoom = math.log2(2 * math.pi * height / (512 * max(y_hi - y_lo, math.radians(0.25))))
+    zoom = min(max(min(x_zoom, y_zoom) - 0.4, 4.0), 11.0)
+    lat = math.degrees(2 * math.atan(math.exp((y_lo + y_hi) / 2)) - math.pi / 2)
+    return lat, (min(lons) + max(lons)) / 2, round(zoom, 1)
+
+
+def _merc(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
 
 def data_bbox(cells: pd.DataFrame, margin: float = 0.3) -> tuple[float, float, float, float] | None:

@@ -14,7 +14,7 @@ from sdg16.core.taxonomy import get as taxonomy
 from sdg16.services import privacy
 from sdg16.services.incidents import area_names
 from sdg16.services.privacy import SMALL_LABEL
-from sdg16.ui import cache, controls, nav, state
+from sdg16.ui import cache, controls, nav, present, state
 from sdg16.ui.i18n import _, current_lang, num
 from sdg16.ui.session import current_role
 
@@ -56,7 +56,8 @@ def filter_bar(f: Filter) -> Filter | None:
             icon=":material/location_off:",
         )
     tax = taxonomy()
-    c1, c2, c3, c4 = st.columns([1.2, 1.2, 2, 1.6])
+    # Gone whole in presenter mode (hidden controls alone leave an empty row and its gap).
+    c1, c2, c3, c4 = present.controls("incident-filters").columns([1.2, 1.2, 2, 1.6])
     country = controls.selectbox(
         _("Country"),
         options,
