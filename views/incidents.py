@@ -106,7 +106,7 @@ if tab_map.open:
             st.html(legend)
         # Framed for the room the browser measures here (a phone's narrow column, a
         # presenter's low strip); until it has said, a guess.
-        room = screen.room("incidents")
+        room = screen.room("incidents", height=bool(f.present))  # the height: presenter only
         height = MAP_PX
         if room and f.present:  # the height left on the first screen, less a margin
             height = min(max(room[1] - ROOM_MARGIN_PX, MIN_PRESENT_PX), MAX_PRESENT_PX)
