@@ -84,7 +84,10 @@ st.caption(
     + (
         ""
         if privacy.sees_points(role)
-        else " " + _("Public view: aggregates only; counts under 5 are merged or hidden.")
+        else " "
+        + _("Public view: aggregates only; counts under {n} are merged or hidden.").format(
+            n=SMALL_COUNT
+        )
     )
 )
 
@@ -129,11 +132,13 @@ if tab_map.open:
             st.html(legend)
         note = _("{place}: {n} hexagons with reports.").format(place=where, n=num(len(data.cells)))
         if data.hidden and privacy.sees_points(role):
-            note += " " + _("{n} reports in cells with fewer than 5 are not drawn.").format(
-                n=num(data.hidden)
+            note += " " + _("{n} reports in cells with fewer than {small} are not drawn.").format(
+                n=num(data.hidden), small=SMALL_COUNT
             )
         elif data.hidden is None or data.hidden:  # None: withheld, the number is under 5
-            note += " " + _("Cells with fewer than 5 reports are not drawn.")
+            note += " " + _("Cells with fewer than {n} reports are not drawn.").format(
+                n=SMALL_COUNT
+            )
         st.caption(note + " " + _("Choose an area above to zoom in."))
 
 if tab_time.open:

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from sdg16.core.cities import City
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.formatting import number, plotly_separators
 from sdg16.core.i18n import N_, gettext
 from sdg16.core.policy import SMALL_LABEL
@@ -88,7 +89,9 @@ def density_deck(
                 "properties": {
                     "name": feat["properties"]["name_en"],
                     "reports": n or None,  # None: under 5 or none (never told apart)
-                    "count": number(n, lang) if n else gettext(lang, "fewer than 5 or none"),
+                    "count": number(n, lang)
+                    if n
+                    else gettext(lang, "fewer than {n} or none").format(n=SMALL_COUNT),
                     "types": tips.get(code, ""),
                     "fill": fill,
                 },

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import get_day_names
 
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.filters import Filter
 from sdg16.core.i18n import N_
 from sdg16.core.taxonomy import get as taxonomy
@@ -164,7 +165,7 @@ def _keep(value: date, bound: date) -> date | None:
 
 
 def fmt_count(n: int | None) -> str:
-    return _("fewer than 5") if n is None else num(n)
+    return _("fewer than {n}").format(n=SMALL_COUNT) if n is None else num(n)
 
 
 def translated_keys(frame: pd.DataFrame, by: str) -> pd.DataFrame:

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from sdg16.charts import findings as charts
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.filters import Filter
 from sdg16.services import incidents, privacy
 from sdg16.services.analytics import findings
@@ -57,9 +58,9 @@ def _hotspot_map(stats: findings.Stats, f: Filter, role: Role, lang: str) -> Non
     ).format(resolution=h.resolution, cells=h.study_cells)
     if not privacy.sees_points(role):
         note += " " + _(
-            "Public view: cells with fewer than 5 reports are not shown ({hidden} cells), "
+            "Public view: cells with fewer than {n} reports are not shown ({hidden} cells), "
             "so most cold spots are hidden; exact statistics are for analysts."
-        ).format(hidden=h.hidden)
+        ).format(n=SMALL_COUNT, hidden=h.hidden)
     st.caption(note)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from sdg16.core import textsafe
+from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.filters import Filter
 from sdg16.core.policy import LANGUAGES
 from sdg16.reports.build import build_report
@@ -115,7 +116,8 @@ def report_form(f: Filter, title: str, labels: dict[str, str], defaults: Sequenc
             _("Formats"), FORMATS, default=list(FORMATS), format_func=str.upper
         )
         public = c3.checkbox(
-            _("Public report"), help=_("Counts below 5 are withheld; no individual reports.")
+            _("Public report"),
+            help=_("Counts below {n} are withheld; no individual reports.").format(n=SMALL_COUNT),
         )
         submitted = st.form_submit_button(_("Create report"), type="primary")
     if submitted:

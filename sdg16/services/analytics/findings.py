@@ -65,8 +65,10 @@ def _month(value: object) -> str:
 
 def volume(s: Stats, lang: str) -> Finding:
     if s.reports is None:
-        text = gettext(lang, "Fewer than 5 reports in {place}: too few to describe.")
-        return Finding("volume", text.format(place=s.place), {"reports": f"<{SMALL_COUNT}"})
+        text = gettext(lang, "Fewer than {n} reports in {place}: too few to describe.")
+        return Finding(
+            "volume", text.format(n=SMALL_COUNT, place=s.place), {"reports": f"<{SMALL_COUNT}"}
+        )
     text = gettext(lang, "{reports} reports in {place} from {first} to {last}.")
     numbers = {"reports": int(s.reports), "first": s.first, "last": s.last}
     return Finding(
