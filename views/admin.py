@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from sdg16.state.roles import Role
-from sdg16.ui import admin_incidents, admin_parts, guard
+from sdg16.ui import admin_incidents, admin_parts, guard, page
 from sdg16.ui.i18n import _
 
-guard.require(Role.ADMIN)
+guard.require(Role.ADMIN)  # a sign-in prompt (its own page setup) for anyone else
+page.setup(read_filter=False)  # the language picker and the accessible look
 
 st.title(_("Administration"))
 users, log, data, imports, quarantine = st.tabs(

@@ -10,14 +10,14 @@ from sdg16.reports.build import source_for
 from sdg16.reports.indicator_sections import SECTION_LABELS, report_table, resolve
 from sdg16.services.incidents import area_names
 from sdg16.state.roles import Role
-from sdg16.ui import cache, controls, guard, nav, report_maker, state, widgets
+from sdg16.ui import cache, controls, guard, nav, page, report_maker, state, widgets
 from sdg16.ui.i18n import _, num
 from sdg16.ui.incident_filters import country_names
 from sdg16.ui.session import current_role
 
-guard.require(Role.ANALYST)
+guard.require(Role.ANALYST)  # a sign-in prompt (its own page setup) for anyone else
+f = page.setup()  # the language picker and the accessible look; no "Save view" of a form
 
-f = state.current_filter()
 st.title(nav.page_title("reports"))
 st.caption(
     _("Every report is recorded in the audit log with your name, the filters and the format.")

@@ -1,7 +1,9 @@
 """Every page on a phone (390x844) and in presenter mode on 1280x720 and 1920x1080 screens, in
 English, Spanish and French, as Chromium draws it: it fits the width (no sideways scroll), no
 exception, nothing fetched off the machine, each chart's legend, x-axis ticks and colour bar
-visible (presenter: on the first screen), and no English word of the fixed list in ES and FR.
+visible (presenter: on the first screen), no English word of the fixed list in ES and FR, no
+sidebar in presenter mode, and no serious or critical axe violation (the phone and presenter
+half of the accessibility check; normal mode on a desktop is in test_a11y_pages.py).
 
 One browser per size and language, its page reused for every page of the app; each page is
 checked once its charts have drawn (their own signal, no timer). Visitors see the public pages;
@@ -22,6 +24,7 @@ from sdg16.state import accounts
 from sdg16.state.roles import Role
 from sdg16.ui.registry import PAGES
 from testkit import screens
+from testkit.a11y import axe_violations
 from testkit.browser import PageWatch, browser, exceptions_on, settle
 from testkit.english import english_words
 
@@ -29,6 +32,7 @@ SIZES = {"phone": (390, 844), "present1280": (1280, 720), "present1920": (1920, 
 LANGS = ("en", "es", "fr")
 ADMIN = "screens-root"
 INCIDENT_PAGES = {"incidents", "incidents_profile"}
+SIDEBAR = "[data-testid='stSidebar']"
 # Known bugs, each named: (page, size) -> why. The case is xfail (strict: it must still fail).
 KNOWN: dict[tuple[str, str], str] = {}
 
@@ -100,6 +104,8 @@ def test_page_fits_the_screen(
         "English words": english_words(screens.shown_texts(page), lang) if lang != "en" else {},
         "blank page": len(main.strip()) < 40,
         "sign-in prompt": role > Role.ANONYMOUS and gettext(lang, "Sign in required") in main,
+        "sidebar in presenter mode": presenting and page.locator(SIDEBAR).is_visible(),
+        "axe (serious, critical)": axe_violations(page),
     }
     shot = str(shots / f"{size}-{lang}-{path}.png")
     page.screenshot(path=shot) if presenting else screens.whole_page_shot(page, shot)
