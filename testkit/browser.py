@@ -20,7 +20,13 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 # Re-exported for the tests and bench: one import path for the browser harness.
-from sdg16.core.browser import CHROMIUM, CHROMIUM_ARGS, lend, wait_for_charts  # noqa: F401
+from sdg16.core.browser import (  # noqa: F401
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    TWO_FRAMES_JS,
+    lend,
+    wait_for_charts,
+)
 from sdg16.core.browser import context as chromium_context
 from testkit.paths import ROOT
 
@@ -150,7 +156,7 @@ def settle(page, timeout_ms: int = 30000) -> None:
 def painted(page) -> None:
     """Wait two animation frames: what the page has drawn is on the screen (the frame after
     the DOM change is painted), without a fixed quiet period."""
-    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.evaluate(TWO_FRAMES_JS)
 
 
 # How many colours a sample of the first canvas (deck.gl's map) holds: a blank one has one or two.

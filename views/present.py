@@ -32,9 +32,13 @@ try:
 except ValueError:
     pos = 1
 lang = st.query_params.get("lang")
+OPENED_KEY = "present.opened"
 if present.is_presenting():  # a presenter link to the deck: open its slide, full screen
     target = present.slide_link(chosen, pos, lang)
-    if target:
+    # Once a session per slide: Back from the slide comes here again and must stay (the deck's
+    # own page, in presenter mode), or each Back would open the slide again.
+    if target and st.session_state.get(OPENED_KEY) != target:
+        st.session_state[OPENED_KEY] = target
         st.switch_page(target[0], query_params=target[1])
 
 st.title(textsafe.md(chosen, limit=None))

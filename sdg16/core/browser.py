@@ -99,8 +99,13 @@ CHARTS_DRAWN_JS = """() => {
 }"""
 
 
+TWO_FRAMES_JS = "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
 def wait_for_charts(page, timeout_ms: int = 30000) -> None:
     """Block until ``CHARTS_DRAWN_JS`` holds on a Playwright ``page``, then for two animation
     frames (the browser has painted what was drawn)."""
+    # First what the browser is about to dispatch (a resize: the room probe marks itself).
+    page.evaluate(TWO_FRAMES_JS)
     page.wait_for_function(CHARTS_DRAWN_JS, timeout=timeout_ms, polling=200)
-    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.evaluate(TWO_FRAMES_JS)

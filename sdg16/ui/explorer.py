@@ -208,6 +208,8 @@ def filter_panel(default: str = "recent") -> View:
         year=f.year,  # the map's year travels on to the map
         lang=f.lang,
         present=f.present,
+        deck=f.deck,  # a slide stays a slide: a reload keeps the deck bar
+        slide=f.slide,
     )
     state.write_filter(link)
     query = base.update(geo=tuple(shown), year_from=year_from, year_to=year_to)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -80,6 +81,29 @@ def test_presentations_first_view_adds_one_history_entry(tab, app_url: str) -> N
     j.back(tab)
     j.expect_url(tab, "/trends", {"series": "VC_IHR_PSRC", "geo": "MEX,HND"})
     assert j.tags(tab, "Countries") == ["Mexico", "Honduras"]
+
+
+def test_presenter_link_opens_its_slide_and_back_stops_at_the_deck(tab, app_url: str) -> None:
+    deck = f"Journey {uuid.uuid4().hex[:6]}"
+    view = View("trends", {"series": "VC_IHR_PSRC", "geo": "MEX"}, "Mexico")
+    presentations.save_view(deck, view, settings.state_db_path())
+    j.open_page(tab, f"{app_url}/trends?series=VC_IHR_PSRC&geo=HND")
+    j.open_page(tab, f"{app_url}/present?{urlencode({'deck': deck, 'present': 1})}")
+    j.expect_url(tab, "/trends", {"geo": "MEX", "slide": "1", "present": "1", "deck": deck})
+    assert f"1 / 1 · {deck} · Mexico" in j.main_text(tab)  # the deck bar
+    slide = tab.url
+    j.back(tab)  # the deck's page, not the slide again
+    assert j.path(tab) == "/present" and j.heading(tab) == deck
+    # st.switch_page leaves one entry between (the slide's query on /present): Back again
+    # passes it and the presenter link, and never opens the slide again.
+    for _ in range(2):
+        j.back(tab)
+        assert j.path(tab) != "/trends" or j.params(tab).get("geo") == "HND"
+    j.expect_url(tab, "/trends", {"geo": "HND", "present": None})
+    assert j.tags(tab, "Countries") == ["Honduras"]
+    j.open_page(tab, slide)  # the slide's own link, reloaded: still a slide of its deck
+    j.reload(tab)
+    assert f"1 / 1 · {deck} · Mexico" in j.main_text(tab)
 
 
 def test_map_region_three_times_then_reload(tab, app_url: str) -> None:
