@@ -2,8 +2,8 @@
 (tests/browser/test_journeys_*.py) and the journey bench (bench/journeys.py).
 
 Every step is "do one thing, then wait until the app has finished the run it caused": the page
-counts the app root's ``data-test-script-state`` going to ``notRunning`` (a script set up before
-any page script runs), so a step knows its own run finished, not a previous one. ``step`` returns
+counts the runs its websocket is told have finished (a script set up before any page script
+runs), so a step knows its own run finished, not a previous one. ``step`` returns
 the seconds from the action to that point: the settle time the bench reports.
 """
 
@@ -18,25 +18,43 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from testkit.browser import MENU, PageWatch, browser, exceptions_on
 
-# Counts finished script runs. Streamlit sets the attribute on the app root at every run.
+# Counts finished script runs: the ForwardMsgs with ``script_finished`` (field 6) that the page's
+# websocket receives, read from the message's top-level protobuf fields. Not the app root's
+# ``data-test-script-state``: a fast run's "running" and "notRunning" arrive in one batch, React
+# renders only the second, and the run was never counted (a one-line page on an idle machine).
+# A run stopped for a newer one (status 2, FINISHED_EARLY_FOR_RERUN) is not a finished step.
 RUN_COUNTER_JS = """
 (() => {
   window.__sdg16Runs = 0;
   window.__sdg16Doc = Math.random().toString(36);
-  const watch = () => {
-    // One record per change, with the value before it: a run that starts and ends within one
-    // batch of records (a one-line page) is still counted once.
-    new MutationObserver((records) => {
-      for (const r of records) {
-        if (r.attributeName === "data-test-script-state" && r.oldValue === "running") {
-          window.__sdg16Runs += 1;
-        }
-      }
-    }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                          attributeFilter: ["data-test-script-state"]});
+  const finished = (data) => {
+    const b = new Uint8Array(data);
+    let i = 0;
+    const varint = () => {
+      let v = 0, s = 0, x;
+      do { x = b[i++]; v += (x & 127) * 2 ** s; s += 7; } while (x & 128 && i < b.length);
+      return v;
+    };
+    while (i < b.length) {
+      const tag = varint(), wire = tag & 7;
+      if (tag === 0x30) return varint() !== 2;
+      if (wire === 0) varint();
+      else if (wire === 2) { const n = varint(); i += n; }  // not i += varint(): i read first
+      else if (wire === 1) i += 8;
+      else if (wire === 5) i += 4;
+      else return false;
+    }
+    return false;
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
-  else watch();
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (e) => {
+        if (e.data instanceof ArrayBuffer && finished(e.data)) window.__sdg16Runs += 1;
+      });
+    }
+  };
 })();
 """
 # Not the status widget: it lingers in its exit transition (bench/browser_bench.py), and on a
