@@ -21,7 +21,8 @@ st.caption(
 )
 
 labels = widgets.region_labels()
-region_col, years_col = st.columns([2, 3])
+# Gone whole in presenter mode (an emptied row of columns kept a gap above the chart).
+region_col, years_col = present.controls("coverage").columns([2, 3])
 with region_col:
     region = widgets.region_picker(f.region, label=_("Region"), none_label=_("All countries"))
 first, last = 1990, 2023

@@ -12,7 +12,8 @@ f = page.setup("progress")
 lang = current_lang()
 cat = cache.indicator_catalog()
 header = st.container()  # the title and takeaway go on top, once the data is known
-region_col, view_col = st.columns([2, 2])
+# Gone whole in presenter mode (an emptied row of columns kept a gap above the chart).
+region_col, view_col = present.controls("progress").columns([2, 2])
 with region_col:
     region = widgets.region_picker(
         f.region, label=_("Region or income group"), none_label=_("Choose a region")

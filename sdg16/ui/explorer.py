@@ -11,7 +11,7 @@ import streamlit as st
 from sdg16.core import dimensions
 from sdg16.core.filters import Filter
 from sdg16.queries.explorer import default_countries
-from sdg16.ui import cache, controls, first_view, nav, state, widgets
+from sdg16.ui import cache, controls, first_view, nav, present, state, widgets
 from sdg16.ui.i18n import _, current_lang
 
 # Codes that mean "everyone": picked when neither the link nor the catalog chooses a value.
@@ -168,13 +168,15 @@ def filter_panel(default: str = "recent") -> View:
     """Draw the explorer filters; ``default`` is what shows when the link names no geography:
     "recent" (the five countries with the most recent data) or "all" (every country)."""
     f = state.current_filter()
-    top = st.columns([4, 1], vertical_alignment="bottom")
-    with top[0]:
-        series = widgets.series_picker(f.series)
-    with top[1]:
-        widgets.indicator_info(series)
-    fresh = f.series is not None and series != f.series  # a new series drops old breakdowns
-    dims, link_dims = _dims(series, f, fresh)
+    # Gone whole in presenter mode: its emptied rows of columns kept a gap each above the chart.
+    with present.controls("explorer"):
+        top = st.columns([4, 1], vertical_alignment="bottom")
+        with top[0]:
+            series = widgets.series_picker(f.series)
+        with top[1]:
+            widgets.indicator_info(series)
+        fresh = f.series is not None and series != f.series  # a new series drops old breakdowns
+        dims, link_dims = _dims(series, f, fresh)
     base = Filter(series=series, dims=tuple(sorted(dims.items())))
     geos = cache.series_geographies(base)
     regions = cache.regions()

@@ -27,6 +27,8 @@ PRESENTER_CSS = f"""
 /* A hidden control's own box goes too: each kept Streamlit's 1rem gap, 48 px of a 720 px
    screen above the map. (Its own rule: a selector the browser cannot parse drops the rule.) */
 .stElementContainer:has(> :is({_CONTROLS})) {{ display: none !important; }}
+/* A select_slider sits one div deeper: its empty box kept the gap above the incident charts. */
+.stElementContainer:has(> div > .stSlider) {{ display: none !important; }}
 /* So does a page's block of controls (``controls``): its rows of columns, emptied, each still
    kept a gap. (CSS cannot find "a row holding only hidden controls": :has() does not nest.) */
 [class*="st-key-{CONTROLS_KEY}"],
