@@ -145,8 +145,16 @@ def density_deck(
         )
     if cities:
         # Public places (GeoNames), as one "at" column: no lat/lon keys next to report data.
+        # East of the view's centre a name runs west of its dot, so it stays inside the map
+        # (on a phone, names by the east edge were cut).
+        east = [c.lon > view[1] for c in cities]
         labels = pd.DataFrame(
-            {"name": [c.name for c in cities], "at": [[c.lon, c.lat] for c in cities]}
+            {
+                "name": [c.name for c in cities],
+                "at": [[c.lon, c.lat] for c in cities],
+                "anchor": ["end" if e else "start" for e in east],
+                "offset": [[-6, 0] if e else [6, 0] for e in east],
+            }
         )
         layers.append(
             pdk.Layer(
@@ -160,15 +168,15 @@ def density_deck(
                 outline_width=3,
                 outline_color=[255, 255, 255, 230],
                 font_settings={"sdf": True},
-                get_text_anchor='"start"',
-                get_pixel_offset=[6, 0],
+                get_text_anchor="anchor",
+                get_pixel_offset="offset",
                 pickable=False,
             )
         )
         layers.append(
             pdk.Layer(
                 "ScatterplotLayer",
-                labels,
+                labels[["at"]],
                 id="city-dots",
                 get_position="at",
                 get_radius=3,
