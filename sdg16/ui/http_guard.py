@@ -36,6 +36,7 @@ HIDDEN = ("/_stcore/metrics",)
 HOME_ALIASES = ("/home", "/home/")
 MEDIA = "/media/"
 _FILENAME = re.compile(r"filename\*=utf-8''([^;]+)|filename=\"([^\"]*)\"")
+AGENT_CHARS = 120  # of a User-Agent header kept in the audit line
 REMEMBERED = 10_000  # file ids and names remembered (oldest forgotten first)
 _RESTRICTED: dict[str, Role] = {}  # file name -> the role its fetch needs (``restrict``)
 
@@ -139,13 +140,20 @@ def _check_fetch(scope: Scope, name: str, again: bool) -> bool:
     headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope.get("headers", [])}
     user, role = requester(headers.get("cookie", ""))
     client = scope.get("client") or ("?", 0)
-    where = f"{scope['path']} from {client[0]}"
+    where = f"{scope['path']} from {client[0]}{_agent(headers.get('user-agent', ''))}"
     if needed is not None and not role.allows(needed):
         audit.record(user, role, "denied", name, detail=f"fetch needs {needed.label}: {where}")
         return True
     if again:
         audit.record(user, role, "refetch", name, detail=where)
     return False
+
+
+def _agent(header: str) -> str:
+    """The client's own name for the audit line: it tells a browser from a script holding a
+    copied link. The header is the requester's to write, so only printable text, cut short."""
+    shown = "".join(c for c in header if c.isprintable()).strip()[:AGENT_CHARS]
+    return f" ({shown})" if shown else ""
 
 
 async def _plain(
