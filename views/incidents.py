@@ -6,12 +6,13 @@ import h3
 import streamlit as st
 
 from sdg16.charts import incidents as charts
+from sdg16.charts import map_labels
 from sdg16.core import spreadsheet
 from sdg16.core.cities import main_cities
 from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.i18n import N_
 from sdg16.services import privacy
-from sdg16.services.incidents import area_names, borders, data_bbox, view_of
+from sdg16.services.incidents import area_names, borders, data_bbox, snug_height, view_of
 from sdg16.state.roles import Role
 from sdg16.ui import (
     cache,
@@ -34,9 +35,10 @@ from sdg16.ui.incident_filters import (
 )
 from sdg16.ui.session import current_role
 
-MAP_PX = 560  # the map's height outside presenter mode
+MAP_PX, MIN_MAP_PX = 560, 300  # the map's height outside presenter mode, at most and least
 # Presenter mode: the map takes the first screen's height left below it, less a margin.
 ROOM_MARGIN_PX, MIN_PRESENT_PX, MAX_PRESENT_PX = 16, 240, 900
+PRESENT_LABEL_PX = 18  # city names, read from across a room
 
 page.setup("incidents")
 role = current_role()
@@ -113,8 +115,11 @@ if tab_map.open:
         height = MAP_PX
         if room and f.present:  # the height left on the first screen, less a margin
             height = min(max(room[1] - ROOM_MARGIN_PX, MIN_PRESENT_PX), MAX_PRESENT_PX)
-        fit = (room[0], height) if room else 260 if f.present else 450
+        fit = (room[0], height) if room else (260, 260) if f.present else (450, 450)
         view = view_of(data.cells, fit_px=fit)
+        if not f.present:  # fitted by its width (a phone): only as tall as the cells need
+            height = snug_height(data.cells, view, most=MAP_PX, least=MIN_MAP_PX)
+            fit = (fit[0], height)
         deck = charts.density_deck(
             data.cells,
             data.areas,
@@ -123,11 +128,13 @@ if tab_map.open:
             data.points,
             cities=main_cities(f.geo[0], 12 if f.admin1 else 8, data_bbox(data.cells)),
             lang=f.lang,
+            frame=fit,
+            label_px=PRESENT_LABEL_PX if f.present else map_labels.FONT_PX,
         )
         if room and f.present:
             st.pydeck_chart(deck, height=height)
         else:  # presenter mode, size unknown: the screen's height less a guess (CSS)
-            present.chart(lambda h: st.pydeck_chart(deck, height=h or MAP_PX), "incidents", 450)
+            present.chart(lambda h: st.pydeck_chart(deck, height=h or height), "incidents", 450)
         if not f.present:
             st.html(legend)
         note = _("{place}: {n} hexagons with reports.").format(place=where, n=num(len(data.cells)))

@@ -8,12 +8,15 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
+from sdg16.charts import map_labels
 from sdg16.core.cities import City
 from sdg16.core.disclosure import SMALL_COUNT
 from sdg16.core.formatting import number, plotly_separators
 from sdg16.core.i18n import N_, gettext
 from sdg16.core.policy import SMALL_LABEL
 
+# Streamlit's own font (its CSS font-family), so the map's names match the page's text.
+PAGE_FONT = "Source Sans, sans-serif"
 PERIODS = {"week": N_("Week"), "month": N_("Month"), "year": N_("Year")}
 # Light-to-dark reds; a cell's colour says how many reports it holds relative to the busiest.
 _RAMP = [(254, 229, 217), (252, 174, 145), (251, 106, 74), (222, 45, 38), (165, 15, 21)]
@@ -68,8 +71,11 @@ def density_deck(
     points: pd.DataFrame | None = None,
     cities: list[City] | None = None,
     lang: str = "en",
+    frame: tuple[int, int] = (450, 450),
+    label_px: int = map_labels.FONT_PX,
 ) -> pdk.Deck:
-    """Admin-1 areas shaded by count under H3 hexagons; points on top for analysts.
+    """Admin-1 areas shaded by count under H3 hexagons; points on top for analysts; the names
+    of ``cities`` (``label_px`` high) that fit a map of ``frame`` (width, height) px.
 
     ``map_provider=None`` and no map style: nothing is fetched from a tile server
     (../shared/FIELD-NOTES.md). Only the frames' own columns are serialised.
@@ -145,16 +151,19 @@ def density_deck(
         )
     if cities:
         # Public places (GeoNames), as one "at" column: no lat/lon keys next to report data.
-        # East of the view's centre a name runs west of its dot, so it stays inside the map
-        # (on a phone, names by the east edge were cut).
-        east = [c.lon > view[1] for c in cities]
+        # Only names that fit the map whole and clear of each other (``map_labels.place``).
+        shown = map_labels.place(cities, view, frame, label_px)
         labels = pd.DataFrame(
             {
-                "name": [c.name for c in cities],
-                "at": [[c.lon, c.lat] for c in cities],
-                "anchor": ["end" if e else "start" for e in east],
-                "offset": [[-6, 0] if e else [6, 0] for e in east],
-            }
+                "name": [s.city.name for s in shown],
+                "at": [[s.city.lon, s.city.lat] for s in shown],
+                "anchor": [s.anchor for s in shown],
+                "offset": [
+                    [map_labels.GAP_PX if s.anchor == "start" else -map_labels.GAP_PX, 0]
+                    for s in shown
+                ],
+            },
+            columns=["name", "at", "anchor", "offset"],
         )
         layers.append(
             pdk.Layer(
@@ -163,8 +172,13 @@ def density_deck(
                 id="cities",
                 get_position="at",
                 get_text="name",
-                get_size=14,
+                get_size=label_px,
                 get_color=[20, 20, 20, 255],
+                # The page's font, not deck.gl's Monaco; "auto": the atlas holds every letter
+                # the names use (the default is ASCII: "Shubrā" was drawn "Shubr ").
+                # (pydeck reads a bare string as an expression: constants are quoted.)
+                font_family=f'"{PAGE_FONT}"',
+                character_set='"auto"',
                 outline_width=3,
                 outline_color=[255, 255, 255, 230],
                 font_settings={"sdf": True},
@@ -179,7 +193,7 @@ def density_deck(
                 labels[["at"]],
                 id="city-dots",
                 get_position="at",
-                get_radius=3,
+                get_radius=map_labels.DOT_PX,
                 radius_units='"pixels"',
                 get_fill_color=[20, 20, 20, 255],
             )

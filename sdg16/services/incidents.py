@@ -102,6 +102,28 @@ def _admin1(path: str, store_version: str, country: str) -> tuple[tuple, tuple]:
     return tuple(names), tuple(features)
 
 
+# view_of zooms out this much (log2) from the zoom that just fits: the margin around the cells.
+_MARGIN_ZOOM = 0.4
+
+
+def _busiest_span(cells: pd.DataFrame, share: float) -> tuple[float, float, float, float]:
+    """(west, east, Mercator y south, y north) around the cells holding ``share`` of the
+    reports. Those are the cells' centres: a cell's width more on each side, so the edge cells
+    are whole (a degree of latitude is 111 km)."""
+    ranked = cells.sort_values("reports", ascending=False)
+    keep = ranked[ranked["reports"].cumsum().shift(fill_value=0) < share * ranked["reports"].sum()]
+    pts = [h3.cell_to_latlng(c) for c in keep["hex"]]
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    pad = 2 * h3.average_hexagon_edge_length(h3.get_resolution(keep["hex"].iloc[0]), "km") / 111
+    pad_lon = pad / math.cos(math.radians((min(lats) + max(lats)) / 2))
+    return (
+        min(lons) - pad_lon,
+        max(lons) + pad_lon,
+        _merc(min(lats) - pad),
+        _merc(max(lats) + pad),
+    )
+
+
 def view_of(
     cells: pd.DataFrame, share: float = 0.8, fit_px: int | tuple[int, int] = 450
 ) -> tuple[float, float, float]:
@@ -111,22 +133,29 @@ def view_of(
     if cells.empty:
         return 26.8, 30.8, 4.5
     width, height = fit_px if isinstance(fit_px, tuple) else (fit_px, fit_px)
-    ranked = cells.sort_values("reports", ascending=False)
-    keep = ranked[ranked["reports"].cumsum().shift(fill_value=0) < share * ranked["reports"].sum()]
-    pts = [h3.cell_to_latlng(c) for c in keep["hex"]]
-    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
-    # Those are the cells' centres: a cell's width more on each side, so the edge cells are
-    # whole (a degree of latitude is 111 km).
-    pad = 2 * h3.average_hexagon_edge_length(h3.get_resolution(keep["hex"].iloc[0]), "km") / 111
-    pad_lon = pad / math.cos(math.radians((min(lats) + max(lats)) / 2))
-    y_lo, y_hi = _merc(min(lats) - pad), _merc(max(lats) + pad)
+    west, east, y_lo, y_hi = _busiest_span(cells, share)
     # deck.gl's world is 512 * 2**z px wide and tall in Web Mercator (x: 360 degrees, y: 2 pi);
     # the zoom that fits both spans, a little less for a margin.
-    x_zoom = math.log2(360 * width / (512 * max(max(lons) - min(lons) + 2 * pad_lon, 0.3)))
+    x_zoom = math.log2(360 * width / (512 * max(east - west, 0.3)))
     y_zoom = math.log2(2 * math.pi * height / (512 * max(y_hi - y_lo, math.radians(0.25))))
-    zoom = min(max(min(x_zoom, y_zoom) - 0.4, 4.0), 11.0)
+    zoom = min(max(min(x_zoom, y_zoom) - _MARGIN_ZOOM, 4.0), 11.0)
     lat = math.degrees(2 * math.atan(math.exp((y_lo + y_hi) / 2)) - math.pi / 2)
-    return lat, (min(lons) + max(lons)) / 2, round(zoom, 1)
+    return lat, (west + east) / 2, round(zoom, 1)
+
+
+def snug_height(
+    cells: pd.DataFrame, view: tuple[float, float, float], most: int, least: int, share: float = 0.8
+) -> int:
+    """The height (px, within ``least``..``most``) a map of ``view`` needs to hold the busiest
+    cells with ``view_of``'s margin above and below. A map fitted by its width (a phone's) is
+    shorter than the frame it was fitted for: the rest would be blank sea or desert, a band of
+    nothing above and below the cells, as there is no basemap."""
+    if cells.empty:
+        return most
+    _west, _east, y_lo, y_hi = _busiest_span(cells, share)
+    span = max(y_hi - y_lo, math.radians(0.25)) * 512 * 2 ** view[2] / (2 * math.pi)
+    # A little over the margin: view_of's zoom was rounded to 0.1.
+    return min(max(math.ceil(span * 2 ** (_MARGIN_ZOOM + 0.05)), least), most)
 
 
 def _merc(lat: float) -> float:
