@@ -14,12 +14,13 @@ from sdg16.core.filters import Filter
 from sdg16.services import incidents, privacy
 from sdg16.services.analytics import findings
 from sdg16.state.roles import Role
-from sdg16.ui import cache
+from sdg16.ui import cache, screen
 from sdg16.ui.i18n import _, current_lang
 
 # Enough to keep data inert: emphasis, links/images, HTML, headings, tables, maths, colour and
 # emoji directives (``:red[...]``, ``:smile:``).
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$:])")
+HOTSPOT_PX, MIN_HOTSPOT_PX = 520, 300  # the hotspot map's height, at most and least
 
 
 def _plain(text: str) -> str:
@@ -44,9 +45,14 @@ def _findings_block(stats: findings.Stats, lang: str) -> None:
 def _hotspot_map(stats: findings.Stats, f: Filter, role: Role, lang: str) -> None:
     h = stats.hotspots
     st.subheader(_("Hotspots (Getis-Ord Gi*)"))
-    view = incidents.view_of(h.cells.rename(columns={"cell": "hex"}))
+    # Framed for the column's width (a phone's 358 px cut the east of a 450 px view), and only
+    # as tall as the cells need: no basemap, so the rest is a blank band.
+    room = screen.room("hotspots", height=False)
+    cells = h.cells.rename(columns={"cell": "hex"})
+    view = incidents.view_of(cells, fit_px=(room[0] if room else 450, HOTSPOT_PX))
+    height = incidents.snug_height(cells, view, most=HOTSPOT_PX, least=MIN_HOTSPOT_PX)
     deck = charts.hotspot_deck(h.cells, incidents.borders(f.geo[0]), view, lang)
-    st.pydeck_chart(deck, height=520)
+    st.pydeck_chart(deck, height=height)
     st.html(charts.legend_html(lang))
     note = _(
         "What this shows: H3 cells (resolution {resolution}) whose reports, together with their "
