@@ -71,6 +71,9 @@ STATE_JS = (
 MAIN = "[data-testid='stMain']"
 SIDEBAR = "[data-testid='stSidebar']"
 TIMEOUT_MS = 60_000
+# Wall-clock time (``time.time()``) of the last step's action, the moment a person clicked:
+# bench.journeys measures from it what the page drew, on the page's own clock (the same).
+last_action_at = 0.0
 
 
 @contextmanager
@@ -101,8 +104,10 @@ def step(
     ``quiet_ms`` (a page that writes the URL, or reruns, starts another run at once).
     ``new_document``: the action loads a new document (a typed link, a reload), whose count
     starts again at 0."""
+    global last_action_at
     before = [0 if new_document else runs(page), None if new_document else document(page)]
     start = time.perf_counter()
+    last_action_at = time.time()
     action()
     page.wait_for_function(IDLE_JS, arg=before, timeout=timeout_ms, polling=20)
     took = time.perf_counter() - start
