@@ -14,13 +14,14 @@ from sdg16.core.filters import Filter
 from sdg16.services import incidents, privacy
 from sdg16.services.analytics import findings
 from sdg16.state.roles import Role
-from sdg16.ui import cache, screen
+from sdg16.ui import cache, present, screen
 from sdg16.ui.i18n import _, current_lang
 
 # Enough to keep data inert: emphasis, links/images, HTML, headings, tables, maths, colour and
 # emoji directives (``:red[...]``, ``:smile:``).
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$:])")
 HOTSPOT_PX, MIN_HOTSPOT_PX = 520, 300  # the hotspot map's height, at most and least
+_NUMBERS = "sdg16-finding-numbers"  # the numbers table's container (its presenter font)
 
 
 def _plain(text: str) -> str:
@@ -33,13 +34,23 @@ def _findings_block(stats: findings.Stats, lang: str) -> None:
     found = findings.write(stats, lang)
     st.markdown("\n".join("- " + _plain(item.text) for item in found))
     with st.expander(_("The numbers behind each finding")):
+        # A static table (HTML), not st.dataframe: its canvas grid cut each sentence at the
+        # column's edge and keeps its small font in presenter mode. Its cells are Markdown.
         table = pd.DataFrame(
             {
-                _("Finding"): [item.text for item in found],
-                _("Numbers"): [findings.numbers_text(item.numbers) for item in found],
+                _("Finding"): [_plain(item.text) for item in found],
+                _("Numbers"): [_plain(findings.numbers_text(item.numbers)) for item in found],
             }
         )
-        st.dataframe(table, hide_index=True)
+        # Streamlit caps a cell's width (a sentence wrapped at a third of a wide screen).
+        size = "font-size: 1.15rem;" if present.is_presenting() else ""
+        st.html(
+            f"<style>.st-key-{_NUMBERS} table {{ {size} }}"
+            f" .st-key-{_NUMBERS} :is(td, th), .st-key-{_NUMBERS} :is(td, th) > div"
+            " { max-width: none !important; }</style>"
+        )
+        with st.container(key=_NUMBERS):
+            st.table(table, hide_index=True)
 
 
 def _hotspot_map(stats: findings.Stats, f: Filter, role: Role, lang: str) -> None:

@@ -69,3 +69,18 @@ def test_filters_and_language_follow_through() -> None:
     text = _texts(tiny)
     assert any("Fewer than 5 reports" in t for t in text)
     assert not tiny.get("deck_gl_json_chart")  # nothing drawn from under five reports
+
+
+def test_the_numbers_behind_the_findings_are_a_table_of_whole_sentences() -> None:
+    """A static table (sentences wrap, the presenter's font applies), not the canvas grid that
+    cut each finding at its column's edge; its Markdown cells keep data inert."""
+    at = _open(signed_in(None, "incidents", geo="EGY"))
+    assert not at.dataframe
+    (table,) = at.table
+    frame = table.value
+    assert list(frame.columns) == ["Finding", "Numbers"]
+    findings = [t.replace("\\", "") for t in frame["Finding"]]
+    listed = "\n".join(_texts(at))
+    assert len(findings) > 3 and all(t in listed for t in findings)  # the list's, whole
+    assert any("crowd-sourced, self-selected and unverified" in t for t in findings)
+    assert any("annual\\_change = " in n for n in frame["Numbers"])  # "_" escaped, not italics
