@@ -41,7 +41,7 @@ ROOM_MARGIN_PX, MIN_PRESENT_PX, MAX_PRESENT_PX = 16, 240, 900
 PRESENT_LABEL_PX = 18  # city names, read from across a room
 
 page.setup("incidents")
-role = current_role()
+role = present.audience(current_role())  # the public view on a shared screen
 header = st.container()  # title and takeaway on top, once the counts are known
 f = filter_bar(state.current_filter())
 if f is None:

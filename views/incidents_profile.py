@@ -19,7 +19,7 @@ from sdg16.ui.session import current_role
 OFFICIAL = ("VC_SNS_WALN_DRK", "VC_IHR_PSRC", "VC_VAW_MARR")
 
 page.setup("incidents_profile")
-role = current_role()
+role = present.audience(current_role())  # the public view on a shared screen
 header = st.container()  # the title and takeaway go on top, once the counts are known
 f = filter_bar(state.current_filter())
 if f is None:

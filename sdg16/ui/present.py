@@ -10,6 +10,7 @@ import streamlit as st
 from sdg16.core import textsafe
 from sdg16.core.filters import Filter
 from sdg16.state import presentations
+from sdg16.state.roles import Role
 from sdg16.ui.i18n import _
 
 # Hide everything that is not content; keep buttons (Previous / Next on the present page).
@@ -77,6 +78,13 @@ CHART_MIN_PX, CHART_MAX_PX = 300, 900
 
 def is_presenting() -> bool:
     return st.query_params.get("present") == "1"
+
+
+def audience(role: Role) -> Role:
+    """The role a page's sensitive data is shown for. A presenter's screen is shared with an
+    audience nobody signed in for, so in presenter mode it is the public view (counts under
+    the threshold merged, no points, no free text), whoever presents."""
+    return Role.ANONYMOUS if is_presenting() else role
 
 
 def is_phone() -> bool:

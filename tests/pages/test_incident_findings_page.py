@@ -37,7 +37,7 @@ def test_anonymous_sees_findings_band_and_public_cells() -> None:
     shown = {m.label: m.value for m in at.metric}["Reports"]  # the page's own (public) total
     assert int(shown.replace(",", "")) % 5 == 0
     assert any(f"{shown} reports in Egypt" in t for t in text), text
-    assert any("hotspots and" in t and "Cairo" in t for t in text)
+    assert any("Hotspots:" in t and "Cairo" in t for t in text)
     assert any("crowd-sourced, self-selected and unverified" in t for t in text)
     cells = _hotspot_layer(at)
     assert cells and all("z " not in c["tip"] for c in cells)  # no exact statistics
@@ -63,7 +63,7 @@ def test_analyst_sees_every_cell_with_its_statistics() -> None:
 def test_filters_and_language_follow_through() -> None:
     at = _open(signed_in(None, "incidents", geo="EGY", admin1="EG-C", lang="es"), "Hallazgos clave")
     text = " ".join(_texts(at))
-    assert "denuncias en Cairo" in text and "puntos calientes" in text
+    assert "denuncias en Cairo, Egipto" in text and "Puntos calientes:" in text  # CLDR name
     assert "Key findings" not in [s.value for s in at.subheader]
     tiny = _open(signed_in(None, "incidents", geo="EGY", admin1="EG-WAD"))
     text = _texts(tiny)

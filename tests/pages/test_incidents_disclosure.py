@@ -115,3 +115,12 @@ def test_analysts_still_get_exact_counts(incident_app: Path) -> None:
     _, sent = run_page(incident_app, Role.ANALYST, tab="Breakdowns", geo="EGY")
     assert any(n % BASE for _, n in sent.all_counts())
     assert any(0 < n < SMALL_COUNT for _, n in sent.all_counts())
+
+
+@pytest.mark.parametrize("page", ["incidents", "incidents_profile"])
+def test_an_analyst_presenting_shows_the_public_view(incident_app: Path, page: str) -> None:
+    """A presenter's screen is shared with an audience: no exact small count, no report's text,
+    whoever is signed in."""
+    at, sent = run_page(incident_app, Role.ANALYST, page, tab="Breakdowns", geo="EGY", present="1")
+    assert_no_small_exact_counts(sent)
+    assert not [e for e in at.expander if "Individual reports" in e.label]

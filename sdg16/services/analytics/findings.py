@@ -46,6 +46,10 @@ class Stats:
     trend: spikes.Trend | None
     hotspots: Hotspots
     area_names: dict[str, str]
+    place_in: dict[str, str] = field(default_factory=dict)  # lang -> ``place`` in that language
+
+    def place_for(self, lang: str) -> str:
+        return self.place_in.get(lang, self.place)
 
 
 def numbers_text(value: object) -> str:
@@ -67,13 +71,15 @@ def volume(s: Stats, lang: str) -> Finding:
     if s.reports is None:
         text = gettext(lang, "Fewer than {n} reports in {place}: too few to describe.")
         return Finding(
-            "volume", text.format(n=SMALL_COUNT, place=s.place), {"reports": f"<{SMALL_COUNT}"}
+            "volume",
+            text.format(n=SMALL_COUNT, place=s.place_for(lang)),
+            {"reports": f"<{SMALL_COUNT}"},
         )
     text = gettext(lang, "{reports} reports in {place} from {first} to {last}.")
     numbers = {"reports": int(s.reports), "first": s.first, "last": s.last}
     return Finding(
         "volume",
-        text.format(place=s.place, **{**numbers, "reports": number(s.reports, lang)}),
+        text.format(place=s.place_for(lang), **{**numbers, "reports": number(s.reports, lang)}),
         numbers,
     )
 
@@ -179,8 +185,8 @@ def hotspot_sentence(s: Stats, lang: str) -> Finding:
     areas = ", ".join(f"{name} ({n})" for name, n in where.items()) or "—"
     text = gettext(
         lang,
-        "{hot} hotspots and {cold} cold spots at 90 % confidence or more after the "
-        "false-discovery correction ({cells} cells, H3 resolution {resolution}); hotspots in "
+        "Hotspots: {hot}; cold spots: {cold} (90 % confidence or more after the "
+        "false-discovery correction, {cells} cells, H3 resolution {resolution}); hotspots in "
         "{areas}.",
     )
     return Finding("hotspots", text.format(areas=areas, **numbers), numbers)
@@ -205,7 +211,7 @@ def spike_sentence(s: Stats, lang: str) -> Finding:
     worst = flagged.assign(gap=(flagged["reports"] - flagged["expected"]).abs())
     listed = []
     for row in worst.sort_values("gap", ascending=False).head(TOP).itertuples():
-        item = gettext(lang, "{month}: {reports} reports, expected {low} to {high}").format(
+        item = gettext(lang, "{month}: {reports} (expected {low} to {high})").format(
             month=_month(row.month),
             reports=number(row.reports, lang),
             low=number(row.low, lang, 0),
@@ -215,8 +221,8 @@ def spike_sentence(s: Stats, lang: str) -> Finding:
         numbers[_month(row.month)] = {"reports": int(row.reports), "low": row.low, "high": row.high}
     text = gettext(
         lang,
-        "{high} months above and {low} below their expected range (95 %) among {judged} "
-        "judged; largest: {months}.",
+        "Months outside their expected range (95 %), of {judged} judged: {high} above, {low} "
+        "below; largest: {months}.",
     )
     return Finding("spikes", text.format(months="; ".join(listed), **numbers), numbers)
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pandas as pd
 
 from sdg16.core.filters import Filter
+from sdg16.core.place_names import place_name as localized
+from sdg16.core.policy import LANGUAGES
 from sdg16.queries import meta
 from sdg16.queries.db import ReadOnlyDatabase
 from sdg16.services import incidents
@@ -14,11 +16,17 @@ from sdg16.services.analytics import findings, hotspots, monthly
 from sdg16.state.roles import Role
 
 
-def place_name(db: ReadOnlyDatabase, f: Filter) -> str:
+def place_name(db: ReadOnlyDatabase, f: Filter, lang: str = "en") -> str:
+    """The selection's place in ``lang`` (CLDR country names, as the pages name it)."""
     if not f.geo:
         return "—"
-    names = meta.geographies(db).set_index("geo_id")["name"].to_dict()
-    place = names.get(f.geo[0], f.geo[0])
+    geos = meta.geographies(db)
+    row = geos[geos["geo_id"] == f.geo[0]]
+    if row.empty:
+        place = f.geo[0]
+    else:
+        g = row.iloc[0]
+        place = localized(g["name"], lang, g["iso2"], g["m49"], f.geo[0])
     if f.admin1:
         place = f"{incidents.area_names(f.geo[0], db).get(f.admin1, f.admin1)}, {place}"
     return place
@@ -35,6 +43,8 @@ def stats(db: ReadOnlyDatabase, f: Filter, role: Role) -> findings.Stats:
     view = monthly.selection(db, f, role)
     return findings.Stats(
         place=place_name(db, f),
+        # Named in every language: the statistics are cached without the language.
+        place_in={lang: place_name(db, f, lang) for lang in LANGUAGES},
         reports=summary["reports"],
         first=_month(summary["first"]),
         last=_month(summary["last"]),

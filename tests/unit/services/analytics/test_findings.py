@@ -75,11 +75,11 @@ def test_each_sentence_carries_its_numbers() -> None:
     assert found["places"].text == (
         "Most reported places: Street (30 %), Transport (10 %); 60 % of reports state none."
     )
-    assert found["hotspots"].text.startswith("3 hotspots and 1 cold spots at 90 % confidence")
+    assert found["hotspots"].text.startswith("Hotspots: 3; cold spots: 1 (90 % confidence")
     assert "hotspots in Cairo (2), Giza (1)." in found["hotspots"].text
     assert found["hotspots"].numbers["hot_areas"] == {"Cairo": 2, "Giza": 1}
-    assert "1 months above and 1 below" in found["spikes"].text
-    assert "2013-06: 120 reports, expected 30 to 61" in found["spikes"].text
+    assert "of 3 judged: 1 above, 1 below" in found["spikes"].text  # no "1 months"
+    assert "2013-06: 120 (expected 30 to 61)" in found["spikes"].text
     assert "crowd-sourced, self-selected and unverified" in found["bias"].text
 
 
@@ -134,5 +134,7 @@ def test_findings_on_planted_store(planted_store: Path) -> None:
     assert found["hotspots"].numbers["hot_areas"] == {"Cairo": found["hotspots"].numbers["hot"]}
     for month in planted.STORE_SPIKES:
         assert month.strftime("%Y-%m") in found["spikes"].numbers
+    spanish = _by_key(gather.key_findings(db, Filter(geo=("EGY",)), Role.ANALYST, "es"))
+    assert " en Egipto de " in spanish["volume"].text  # CLDR's name, not the store's English
     public = _by_key(gather.key_findings(db, f, Role.ANONYMOUS, "en"))
     assert public["volume"].numbers["reports"] == privacy.publish(total)  # base 5
